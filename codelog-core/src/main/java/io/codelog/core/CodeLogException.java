@@ -1,0 +1,13 @@
+package io.codelog.core;
+
+/** The root of every exception codelog throws, so a caller can catch them all in one place. */
+public abstract class CodeLogException extends RuntimeException {
+
+    protected CodeLogException(String message) {
+        super(message);
+    }
+
+    protected CodeLogException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
