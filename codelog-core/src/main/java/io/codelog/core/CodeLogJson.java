@@ -8,6 +8,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -22,7 +23,8 @@ public final class CodeLogJson {
 
     /** Writes a stored log (all fields set) as UTF-8 JSON. */
     public byte[] write(CodeLog log) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 2 * log.content().length());
+        ByteArrayOutputStream out =
+                new ByteArrayOutputStream(256 + 2 * log.content().length());
         try (JsonGenerator json = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
             json.writeStartObject();
             json.writeStringProperty("id", log.id());
@@ -61,8 +63,12 @@ public final class CodeLogJson {
                 throw new MalformedCodeLogException("truncated JSON object");
             }
             return fields.toCodeLog();
+        } catch (UnexpectedEndOfInputException e) {
+            throw new MalformedCodeLogException("truncated JSON", e);
         } catch (JacksonException e) {
-            throw new MalformedCodeLogException("invalid JSON: " + e.getOriginalMessage(), e);
+            // Jackson's own message quotes the offending token, which may be part of a log line: keep only where.
+            long offset = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
+            throw new MalformedCodeLogException("invalid JSON at byte " + offset);
         }
     }
 

@@ -20,6 +20,15 @@ public interface CodeLogRepository {
      */
     CodeLog create(CodeLog log);
 
+    /**
+     * Writes a complete log as it is — id, timestamps and content kept — replacing any log with that id. This
+     * is how migration, dual write and repair copy a log from one store to another without changing it.
+     *
+     * @return the log as stored
+     * @throws InvalidCodeLogException when an id, the type, the content or a timestamp is missing or invalid
+     */
+    CodeLog put(CodeLog log);
+
     /** The log with this id, or empty when there is none. */
     Optional<CodeLog> findById(String id);
 

@@ -79,6 +79,32 @@ public final class CodeLogRules {
         return new CodeLog(id, runId, codeId, log.type(), limitedContent, now, now);
     }
 
+    /**
+     * The log to store for {@link CodeLogRepository#put}: ids validated and lower-cased, everything else kept.
+     * The content limit is not applied: a copy must stay identical to its source.
+     *
+     * @throws InvalidCodeLogException naming the first missing or invalid field
+     */
+    public static CodeLog preparePut(CodeLog log) {
+        if (log == null) {
+            throw new InvalidCodeLogException("log", "is required");
+        }
+        String id = CodeLogIds.requireValid("id", log.id());
+        String runId = CodeLogIds.requireValid("run_id", log.runId());
+        String codeId = CodeLogIds.requireValid("code_id", log.codeId());
+        if (log.type() == null) {
+            throw new InvalidCodeLogException("type", "is required (debug, info or error)");
+        }
+        if (log.content() == null) {
+            throw new InvalidCodeLogException("content", "is required (may be empty)");
+        }
+        if (log.createdAt() == null) {
+            throw new InvalidCodeLogException("created_at", "is required");
+        }
+        Instant updatedAt = log.updatedAt() == null ? log.createdAt() : log.updatedAt();
+        return new CodeLog(id, runId, codeId, log.type(), log.content(), log.createdAt(), updatedAt);
+    }
+
     /** The content to store for {@link CodeLogRepository#update}, validated and limited. */
     public String prepareContent(String newContent) {
         return content.apply(newContent);

@@ -32,9 +32,11 @@ public final class CodeLogTimestamps {
      * @throws MalformedCodeLogException naming the field when the text is not a timestamp
      */
     public static Instant parse(String field, String text) {
-        String normalized = text.length() > 10 && text.charAt(10) == ' '
-                ? text.substring(0, 10) + 'T' + text.substring(11)
-                : text;
+        if (text == null) {
+            throw new MalformedCodeLogException(field + " is missing");
+        }
+        String normalized =
+                text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
         Instant instant;
         try {
             instant = hasOffset(normalized)
@@ -53,7 +55,6 @@ public final class CodeLogTimestamps {
             return true;
         }
         int timeStart = text.indexOf('T');
-        return timeStart >= 0
-                && (text.indexOf('+', timeStart) >= 0 || text.indexOf('-', timeStart) >= 0);
+        return timeStart >= 0 && (text.indexOf('+', timeStart) >= 0 || text.indexOf('-', timeStart) >= 0);
     }
 }

@@ -25,8 +25,10 @@ public enum LogType {
      */
     public static LogType fromWireName(String value) {
         if (value != null) {
+            // Locale.ROOT lower-casing, unlike equalsIgnoreCase, does not fold look-alikes such as "ınfo" to ASCII.
+            String lower = value.toLowerCase(Locale.ROOT);
             for (LogType type : values()) {
-                if (type.wireName.equalsIgnoreCase(value)) {
+                if (type.wireName.equals(lower)) {
                     return type;
                 }
             }
