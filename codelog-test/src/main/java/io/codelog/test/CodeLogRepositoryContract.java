@@ -1,0 +1,123 @@
+package io.codelog.test;
+
+import io.codelog.core.CodeLogRepository;
+import io.codelog.core.CodeLogRules;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The behaviour every {@link CodeLogRepository} shares, as one suite that each store and composite extends
+ * unchanged, supplying only {@link #newRepository}:
+ *
+ * <pre>{@code
+ * class MongoCodeLogRepositoryTest extends CodeLogRepositoryContract {
+ *     @Override
+ *     protected CodeLogRepository newRepository(CodeLogRules rules) {
+ *         return new MongoCodeLogRepository(template, MongoCodeLogSettings.defaults()
+ *                 .withCollection("logs_" + counter.incrementAndGet()).withRules(rules));
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Each test gets a new, empty repository whose clock is a {@link MutableClock} standing at a fixed
+ * instant in 2025. Invalid input is checked by asserting the exception and that the store is unchanged
+ * afterwards. Listing order is asserted only for ids the store generates; logs created with supplied ids are
+ * checked by membership, because a store that orders by key (S3) can only approximate the creation order of
+ * supplied UUIDs.
+ */
+public abstract class CodeLogRepositoryContract {
+
+    private final ContractFixture fixture = new ContractFixture(this::newRepository);
+
+    /**
+     * A new, empty store isolated from every other call (its own collection, its own S3 prefix) that uses
+     * exactly these rules: their clock, content limit and id generator.
+     */
+    protected abstract CodeLogRepository newRepository(CodeLogRules rules);
+
+    @BeforeEach
+    void newEmptyRepository() {
+        fixture.reset();
+    }
+
+    @Nested
+    @DisplayName("create")
+    class Create extends CreateCases {
+        Create() {
+            super(fixture);
+        }
+    }
+
+    @Nested
+    @DisplayName("every operation refuses a hostile id before any I/O")
+    class HostileIds extends HostileIdCases {
+        HostileIds() {
+            super(fixture);
+        }
+    }
+
+    @Nested
+    @DisplayName("put")
+    class Put extends PutCases {
+        Put() {
+            super(fixture);
+        }
+    }
+
+    @Nested
+    @DisplayName("findById")
+    class FindById extends FindByIdCases {
+        FindById() {
+            super(fixture);
+        }
+    }
+
+    @Nested
+    @DisplayName("listRunLogs")
+    class ListRunLogs extends ListRunLogsCases {
+        ListRunLogs() {
+            super(fixture);
+        }
+    }
+
+    @Nested
+    @DisplayName("update")
+    class Update extends UpdateCases {
+        Update() {
+            super(fixture);
+        }
+    }
+
+    @Nested
+    @DisplayName("delete")
+    class Delete extends DeleteCases {
+        Delete() {
+            super(fixture);
+        }
+    }
+
+    @Nested
+    @DisplayName("deleteOlder")
+    class DeleteOlder extends DeleteOlderCases {
+        DeleteOlder() {
+            super(fixture);
+        }
+    }
+
+    @Nested
+    @DisplayName("count")
+    class Count extends CountCases {
+        Count() {
+            super(fixture);
+        }
+    }
+
+    @Nested
+    @DisplayName("under concurrent use")
+    class Concurrency extends ConcurrencyCases {
+        Concurrency() {
+            super(fixture);
+        }
+    }
+}

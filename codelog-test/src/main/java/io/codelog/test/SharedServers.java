@@ -1,0 +1,90 @@
+package io.codelog.test;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The test servers of one JVM: each started on first use, then shared, and closed together at the end of a
+ * JUnit run or, for code outside JUnit, when the JVM shuts down. A later use after closing starts new ones.
+ */
+final class SharedServers implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SharedServers.class);
+    private static final SharedServers JVM = new SharedServers(ServerSelection.fromEnvironment());
+
+    private final ServerSelection selection;
+    private final List<RunningServer> running = new ArrayList<>();
+    private MongoTestServer mongo;
+    private S3TestServer s3;
+    private boolean shutdownHookAdded;
+
+    SharedServers(ServerSelection selection) {
+        this.selection = selection;
+    }
+
+    /** The servers shared by everything in this JVM. */
+    static SharedServers jvm() {
+        return JVM;
+    }
+
+    /** The MongoDB-protocol server, started on first call. */
+    synchronized MongoTestServer mongo() {
+        if (mongo == null) {
+            ServerChoice choice = selection.mongo();
+            var server = switch (choice.source()) {
+                case EXTERNAL -> selection.externalMongo();
+                case TESTCONTAINERS -> ContainerMongoServer.start();
+                case EMBEDDED -> EmbeddedMongoServer.start();
+            };
+            started(server);
+            mongo = server;
+            LOG.info(
+                    "codelog tests use the {} MongoDB server ({}): {}",
+                    choice.source().kind(),
+                    choice.reason(),
+                    server);
+        }
+        return mongo;
+    }
+
+    /** The S3-protocol server, started on first call. */
+    synchronized S3TestServer s3() {
+        if (s3 == null) {
+            ServerChoice choice = selection.s3();
+            var server = switch (choice.source()) {
+                case EXTERNAL -> selection.externalS3();
+                case TESTCONTAINERS -> ContainerS3Server.start();
+                case EMBEDDED -> EmbeddedS3Server.start();
+            };
+            started(server);
+            s3 = server;
+            LOG.info(
+                    "codelog tests use the {} S3 server ({}): {}",
+                    choice.source().kind(),
+                    choice.reason(),
+                    server);
+        }
+        return s3;
+    }
+
+    /** Stops every server started so far; the next use starts new ones. */
+    @Override
+    public synchronized void close() {
+        for (RunningServer server : running) {
+            server.close();
+        }
+        running.clear();
+        mongo = null;
+        s3 = null;
+    }
+
+    private void started(RunningServer server) {
+        running.add(server);
+        if (this == JVM && !shutdownHookAdded) {
+            shutdownHookAdded = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(this::close, "codelog-test-servers-shutdown"));
+        }
+    }
+}

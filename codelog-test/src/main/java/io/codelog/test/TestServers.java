@@ -1,0 +1,72 @@
+package io.codelog.test;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Gives tests a real MongoDB-protocol server and a real S3-protocol server, each started once per JVM on
+ * first use and shared. Parameters of type {@link MongoTestServer} and {@link S3TestServer} are resolved in
+ * constructors, lifecycle methods and test methods:
+ *
+ * <pre>{@code
+ * @ExtendWith(TestServers.class)
+ * class MyStoreTest {
+ *     @BeforeAll
+ *     static void up(MongoTestServer mongo, S3TestServer s3) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>The servers come from {@code CODELOG_TEST_MONGO_URI} / {@code CODELOG_TEST_S3_ENDPOINT} (with
+ * {@code CODELOG_TEST_S3_REGION}, {@code CODELOG_TEST_S3_ACCESS_KEY_ID}, {@code
+ * CODELOG_TEST_S3_SECRET_ACCESS_KEY}) when set; else from Docker through Testcontainers ({@code mongo:7.0},
+ * {@code localstack/localstack:4.12.0}) when an engine answers; else from mongo-java-server and s3proxy
+ * inside the JVM. {@code CODELOG_TEST_SERVERS=embedded} (environment variable or system property) skips
+ * Docker. Servers the kit started are stopped at the end of the JUnit run.
+ */
+public final class TestServers implements ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestServers.class);
+
+    /**
+     * The shared MongoDB-protocol server, for code outside JUnit; servers started this way stop when the JVM
+     * shuts down.
+     */
+    public static MongoTestServer mongo() {
+        return SharedServers.jvm().mongo();
+    }
+
+    /**
+     * The shared S3-protocol server, for code outside JUnit; servers started this way stop when the JVM shuts
+     * down.
+     */
+    public static S3TestServer s3() {
+        return SharedServers.jvm().s3();
+    }
+
+    /** Whether the parameter is a {@link MongoTestServer} or an {@link S3TestServer}. */
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == MongoTestServer.class || type == S3TestServer.class;
+    }
+
+    /** The shared server of the parameter's type, started on first use and stopped at the end of the run. */
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        extensionContext
+                .getRoot()
+                .getStore(NAMESPACE)
+                .computeIfAbsent(EndOfRun.class, key -> new EndOfRun(SharedServers.jvm()), EndOfRun.class);
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == MongoTestServer.class ? mongo() : s3();
+    }
+
+    /** Held in the root store so that JUnit closes it, and with it the servers, when the run ends. */
+    private record EndOfRun(SharedServers servers) implements AutoCloseable {
+        @Override
+        public void close() {
+            servers.close();
+        }
+    }
+}

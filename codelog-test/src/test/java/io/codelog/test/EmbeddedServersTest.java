@@ -1,0 +1,68 @@
+package io.codelog.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The embedded servers")
+class EmbeddedServersTest {
+
+    @Test
+    @DisplayName("mongo-java-server listens on a random loopback port and stops listening when closed")
+    void mongoListensUntilClosed() {
+        EmbeddedMongoServer server = EmbeddedMongoServer.start();
+        URI uri = URI.create(server.connectionString());
+        try {
+            assertThat(uri.getScheme()).isEqualTo("mongodb");
+            assertThat(uri.getHost()).isEqualTo("127.0.0.1");
+            assertThat(uri.getPort()).isPositive();
+            assertThat(server.kind()).isEqualTo("embedded");
+            assertThat(Wire.acceptsConnections(server.connectionString())).isTrue();
+        } finally {
+            server.close();
+        }
+        assertThat(Wire.acceptsConnections(server.connectionString())).isFalse();
+    }
+
+    @Test
+    @DisplayName("two embedded MongoDB servers get different ports")
+    void mongoPortsDiffer() {
+        EmbeddedMongoServer first = EmbeddedMongoServer.start();
+        EmbeddedMongoServer second = EmbeddedMongoServer.start();
+        try {
+            assertThat(first.connectionString()).isNotEqualTo(second.connectionString());
+        } finally {
+            first.close();
+            second.close();
+        }
+    }
+
+    @Test
+    @DisplayName("s3proxy answers unsigned requests with S3 XML errors and stops answering when closed")
+    void s3ProxyAnswersInS3Xml() throws Exception {
+        EmbeddedS3Server server = EmbeddedS3Server.start();
+        URI endpoint = server.endpoint();
+        try {
+            assertThat(endpoint.getHost()).isEqualTo("127.0.0.1");
+            assertThat(endpoint.getPort()).isPositive();
+            assertThat(server.region()).isEqualTo("us-east-1");
+            assertThat(server.accessKeyId()).isNotBlank();
+            assertThat(server.secretAccessKey()).isNotBlank();
+
+            HttpResponse<String> listBuckets = Wire.get(endpoint.resolve("/"));
+            HttpResponse<String> missingBucket = Wire.get(endpoint.resolve("/no-such-bucket/some-key"));
+
+            assertThat(listBuckets.statusCode()).isEqualTo(403);
+            assertThat(listBuckets.body()).contains("<Error>").contains("<Code>AccessDenied</Code>");
+            assertThat(missingBucket.statusCode()).isEqualTo(404);
+            assertThat(missingBucket.body()).contains("<Code>NoSuchBucket</Code>");
+        } finally {
+            server.close();
+        }
+        assertThat(Wire.acceptsConnections(endpoint.getHost(), endpoint.getPort()))
+                .isFalse();
+    }
+}
