@@ -1,0 +1,70 @@
+package io.codelog.mongo;
+
+import com.mongodb.MongoException;
+import io.codelog.core.CodeLogStorageException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.mongodb.core.CollectionCallback;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+/**
+ * The store's collection, reached through Spring's {@link MongoOperations} so that the application's client,
+ * database, read preference and write concern apply. Failures surface as {@link CodeLogStorageException}s that
+ * name the collection and the operation, never the connection string.
+ */
+final class CodeLogCollection {
+
+    private static final String STORE = "mongo";
+
+    private final MongoOperations mongo;
+    private final String name;
+
+    CodeLogCollection(MongoOperations mongo, String name) {
+        this.mongo = mongo;
+        this.name = name;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /**
+     * Runs one operation on the raw collection. The raw driver is used instead of Spring's query mapping
+     * because that mapping turns 24-hex strings in {@code _id} queries into ObjectIds and would hide documents
+     * whose ids are stored as strings.
+     */
+    <T> T execute(String operation, CollectionCallback<T> callback) {
+        try {
+            return mongo.execute(name, callback);
+        } catch (DataAccessException | MongoException e) {
+            throw failure(operation, e);
+        }
+    }
+
+    /** Creates the store's indexes. */
+    void createIndexes() {
+        try {
+            CodeLogIndexes.create(mongo.indexOps(name));
+        } catch (DataAccessException | MongoException e) {
+            throw failure("createIndexes", e);
+        }
+    }
+
+    CodeLogStorageException failure(String operation, RuntimeException e) {
+        return new CodeLogStorageException(STORE, operation, "collection '" + name + "': " + describe(e), e);
+    }
+
+    /**
+     * The kind of failure and MongoDB's error code; driver messages are left out because they can hold server
+     * addresses and, for write errors, the values of the document.
+     */
+    private static String describe(RuntimeException e) {
+        Throwable cause = e;
+        while (!(cause instanceof MongoException) && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof MongoException mongoFailure && mongoFailure.getCode() > 0) {
+            return mongoFailure.getClass().getSimpleName() + " (MongoDB error code " + mongoFailure.getCode() + ")";
+        }
+        return cause.getClass().getSimpleName();
+    }
+}

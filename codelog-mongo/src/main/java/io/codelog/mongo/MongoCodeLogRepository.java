@@ -1,0 +1,185 @@
+package io.codelog.mongo;
+
+import static io.codelog.mongo.CodeLogDocumentMapper.CONTENT;
+import static io.codelog.mongo.CodeLogDocumentMapper.ID;
+import static io.codelog.mongo.CodeLogDocumentMapper.UPDATED_AT;
+import static io.codelog.mongo.CodeLogDocumentMapper.UPDATED_AT_NS;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import io.codelog.core.CodeLog;
+import io.codelog.core.CodeLogIds;
+import io.codelog.core.CodeLogNotFoundException;
+import io.codelog.core.CodeLogRepository;
+import io.codelog.core.CodeLogRules;
+import io.codelog.core.InvalidCodeLogException;
+import io.codelog.core.PageRequest;
+import io.codelog.core.RunFilter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+/**
+ * A {@link CodeLogRepository} in one MongoDB collection, in the Go service's document shape, on Spring Data
+ * MongoDB's {@link MongoOperations} (usable with or without Spring Boot). Reads and filters both historical
+ * shapes of run and code ids (ObjectIds and strings). Thread-safe.
+ */
+public final class MongoCodeLogRepository implements CodeLogRepository {
+
+    private final CodeLogCollection collection;
+    private final CodeLogRules rules;
+    private final int deleteBatchSize;
+    private final CodeLogPageReader pageReader;
+
+    /**
+     * A store on the given operations; creates the indexes now when the settings ask for them.
+     *
+     * @throws io.codelog.core.CodeLogStorageException when the indexes cannot be created
+     */
+    public MongoCodeLogRepository(MongoOperations mongo, MongoCodeLogSettings settings) {
+        Objects.requireNonNull(mongo, "mongo is required");
+        Objects.requireNonNull(settings, "settings are required (use MongoCodeLogSettings.defaults())");
+        this.collection = new CodeLogCollection(mongo, settings.collection());
+        this.rules = settings.rules();
+        this.deleteBatchSize = settings.deleteBatchSize();
+        this.pageReader = new CodeLogPageReader(settings.collection());
+        if (settings.createIndexes()) {
+            collection.createIndexes();
+        }
+    }
+
+    @Override
+    public CodeLog create(CodeLog log) {
+        CodeLog stored = rules.prepareCreate(log);
+        Document document = CodeLogDocumentMapper.toDocument(stored);
+        boolean inserted = collection.execute("create", raw -> {
+            try {
+                raw.insertOne(document);
+                return true;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+        if (!inserted) {
+            throw new InvalidCodeLogException("id", "already exists (omit the id to have a new one assigned)");
+        }
+        return stored;
+    }
+
+    /**
+     * Replaces the log with this id, whichever shape its {@code _id} has, or inserts it: two round trips at
+     * most, and a concurrent insert of the same id ends as a replace.
+     */
+    @Override
+    public CodeLog put(CodeLog log) {
+        CodeLog stored = CodeLogRules.preparePut(log);
+        Document document = CodeLogDocumentMapper.toDocument(stored);
+        Document withoutId = new Document(document);
+        withoutId.remove(ID);
+        collection.execute("put", raw -> {
+            for (int attempt = 0; ; attempt++) {
+                if (raw.replaceOne(CodeLogFilters.byId(stored.id()), withoutId).getMatchedCount() > 0) {
+                    return true;
+                }
+                try {
+                    raw.insertOne(document);
+                    return true;
+                } catch (MongoWriteException e) {
+                    if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || attempt > 0) {
+                        throw e;
+                    }
+                }
+            }
+        });
+        return stored;
+    }
+
+    @Override
+    public Optional<CodeLog> findById(String id) {
+        String validId = CodeLogIds.requireValid("id", id);
+        Document document = collection.execute(
+                "findById", raw -> raw.find(CodeLogFilters.byId(validId)).first());
+        return Optional.ofNullable(document).map(CodeLogDocumentMapper::fromDocument);
+    }
+
+    @Override
+    public List<CodeLog> listRunLogs(String runId, String codeId, int limit, int page) {
+        RunFilter filter = new RunFilter(runId, codeId);
+        PageRequest request = new PageRequest(limit, page);
+        if (request.offset() > Integer.MAX_VALUE) {
+            // The driver skips at most Integer.MAX_VALUE documents; no run has that many logs.
+            return List.of();
+        }
+        List<Document> documents = collection.execute(
+                "listRunLogs",
+                raw -> raw.find(CodeLogFilters.byRun(filter))
+                        .sort(CodeLogFilters.OLDEST_FIRST)
+                        .skip((int) request.offset())
+                        .limit(request.limit())
+                        .into(new ArrayList<>()));
+        return pageReader.read(documents);
+    }
+
+    @Override
+    public CodeLog update(String id, String content) {
+        String validId = CodeLogIds.requireValid("id", id);
+        String newContent = rules.prepareContent(content);
+        Document current = collection.execute(
+                "update",
+                raw -> raw.find(CodeLogFilters.byId(validId))
+                        .projection(Projections.exclude(CONTENT))
+                        .first());
+        if (current == null) {
+            throw new CodeLogNotFoundException(validId);
+        }
+        // Reading first rejects a malformed document before it is changed, and gives the createdAt that the
+        // update time must not precede.
+        CodeLog existing = CodeLogDocumentMapper.fromDocument(current);
+        MongoInstant updatedAt = MongoInstant.of(rules.updateTime(existing.createdAt()));
+        Document updated = collection.execute(
+                "update",
+                raw -> raw.findOneAndUpdate(
+                        Filters.eq(ID, current.get(ID)),
+                        Updates.combine(
+                                Updates.set(CONTENT, newContent),
+                                Updates.set(UPDATED_AT, updatedAt.date()),
+                                Updates.set(UPDATED_AT_NS, updatedAt.nanosOfMilli())),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+        if (updated == null) {
+            throw new CodeLogNotFoundException(validId);
+        }
+        return CodeLogDocumentMapper.fromDocument(updated);
+    }
+
+    @Override
+    public boolean delete(String id) {
+        String validId = CodeLogIds.requireValid("id", id);
+        long deleted = collection.execute(
+                "delete", raw -> raw.deleteOne(CodeLogFilters.byId(validId)).getDeletedCount());
+        return deleted > 0;
+    }
+
+    @Override
+    public long deleteOlder(Instant cutoff, long limit) {
+        CodeLogRules.checkDeleteOlder(cutoff, limit);
+        return new RetentionDelete(collection, CodeLogFilters.createdBefore(cutoff), deleteBatchSize).run(limit);
+    }
+
+    @Override
+    public long count(String runId, String codeId) {
+        RunFilter filter = new RunFilter(runId, codeId);
+        return collection.execute("count", raw -> raw.countDocuments(CodeLogFilters.byRun(filter)));
+    }
+}
