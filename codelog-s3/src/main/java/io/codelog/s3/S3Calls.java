@@ -1,0 +1,181 @@
+package io.codelog.s3;
+
+import io.codelog.core.CodeLogStorageException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Error;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The S3 requests of this store, one method per request: a missing key is an empty result, every other
+ * failure a {@link CodeLogStorageException} naming the repository operation, bucket and key (never a body).
+ */
+final class S3Calls {
+
+    /** The most keys one DeleteObjects request takes. */
+    static final int MAX_DELETE_BATCH = 1_000;
+
+    private static final int NOT_FOUND = 404;
+    private static final String STORE = "s3";
+    private static final String JSON = "application/json";
+
+    private final S3Client client;
+    private final String bucket;
+    private final ServerSideEncryption encryption;
+
+    S3Calls(S3Client client, String bucket, ServerSideEncryption encryption) {
+        this.client = client;
+        this.bucket = bucket;
+        this.encryption = encryption;
+    }
+
+    /** The bytes, content encoding and user metadata of one object. */
+    record StoredObject(byte[] bytes, String contentEncoding, Map<String, String> metadata) {}
+
+    /** One key of a listing and when its object was last written. */
+    record ListedObject(String key, Instant lastModified) {}
+
+    /** One page of ListObjectsV2. */
+    record ListPage(List<ListedObject> objects, List<String> commonPrefixes, String nextToken) {}
+
+    String bucket() {
+        return bucket;
+    }
+
+    /** GetObject, empty when the key does not exist. */
+    Optional<StoredObject> get(String operation, String key) {
+        return call(operation, "key=" + key, () -> {
+            try {
+                ResponseBytes<GetObjectResponse> response = client.getObjectAsBytes(
+                        request -> request.bucket(bucket).key(key));
+                GetObjectResponse head = response.response();
+                return Optional.of(
+                        new StoredObject(response.asByteArrayUnsafe(), head.contentEncoding(), head.metadata()));
+            } catch (S3Exception e) {
+                return emptyIfMissingKey(e);
+            }
+        });
+    }
+
+    /** HeadObject's user metadata, empty when the key does not exist. */
+    Optional<Map<String, String>> headMetadata(String operation, String key) {
+        return call(operation, "key=" + key, () -> {
+            try {
+                return Optional.of(
+                        client.headObject(request -> request.bucket(bucket).key(key))
+                                .metadata());
+            } catch (S3Exception e) {
+                return emptyIfMissingKey(e);
+            }
+        });
+    }
+
+    /** PutObject of a JSON body with the store's server-side encryption. */
+    void put(String operation, String key, byte[] body, String contentEncoding, Map<String, String> metadata) {
+        PutObjectRequest.Builder request = PutObjectRequest.builder()
+                .bucket(bucket)
+                .key(key)
+                .contentType(JSON)
+                .contentEncoding(contentEncoding)
+                .metadata(metadata);
+        switch (encryption.mode()) {
+            case AES256 ->
+                request.serverSideEncryption(software.amazon.awssdk.services.s3.model.ServerSideEncryption.AES256);
+            case KMS ->
+                request.serverSideEncryption(software.amazon.awssdk.services.s3.model.ServerSideEncryption.AWS_KMS)
+                        .ssekmsKeyId(encryption.kmsKeyId());
+            case NONE -> {}
+        }
+        call(operation, "key=" + key, () -> client.putObject(request.build(), RequestBody.fromBytes(body)));
+    }
+
+    /** One ListObjectsV2 page of up to 1,000 keys, with common prefixes when a delimiter is given. */
+    ListPage list(String operation, String prefix, String delimiter, String continuationToken) {
+        ListObjectsV2Request request = ListObjectsV2Request.builder()
+                .bucket(bucket)
+                .prefix(prefix)
+                .delimiter(delimiter)
+                .continuationToken(continuationToken)
+                .build();
+        ListObjectsV2Response response = call(operation, "prefix=" + prefix, () -> client.listObjectsV2(request));
+        List<ListedObject> objects = new ArrayList<>(response.contents().size());
+        for (S3Object object : response.contents()) {
+            objects.add(new ListedObject(object.key(), object.lastModified()));
+        }
+        List<String> prefixes =
+                response.commonPrefixes().stream().map(CommonPrefix::prefix).toList();
+        String next = Boolean.TRUE.equals(response.isTruncated()) ? response.nextContinuationToken() : null;
+        return new ListPage(objects, prefixes, next);
+    }
+
+    /**
+     * One DeleteObjects request in quiet mode.
+     *
+     * @throws CodeLogStorageException naming the first key S3 could not delete
+     */
+    void delete(String operation, List<String> keys) {
+        List<ObjectIdentifier> objects = keys.stream()
+                .map(key -> ObjectIdentifier.builder().key(key).build())
+                .toList();
+        String where = "keys=" + keys.size() + " first=" + keys.get(0);
+        DeleteObjectsResponse response = call(
+                operation,
+                where,
+                () -> client.deleteObjects(request -> request.bucket(bucket)
+                        .delete(Delete.builder().objects(objects).quiet(true).build())));
+        if (response.hasErrors() && !response.errors().isEmpty()) {
+            S3Error first = response.errors().get(0);
+            throw new CodeLogStorageException(
+                    STORE,
+                    operation,
+                    "bucket=" + bucket + " key=" + first.key() + ": " + first.code() + " " + first.message() + " ("
+                            + response.errors().size() + " of " + keys.size() + " keys not deleted; retry the call)",
+                    null);
+        }
+    }
+
+    private <T> T call(String operation, String where, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (SdkException e) {
+            throw new CodeLogStorageException(STORE, operation, "bucket=" + bucket + " " + where + ": " + reason(e), e);
+        }
+    }
+
+    private static String reason(SdkException e) {
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            return service.awsErrorDetails().errorCode() + " (HTTP " + service.statusCode() + ") "
+                    + service.awsErrorDetails().errorMessage();
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    // HeadObject's 404 has no body, so a missing bucket looks like a missing key there; GetObject names it.
+    private static <T> Optional<T> emptyIfMissingKey(S3Exception e) {
+        boolean missingBucket = e.awsErrorDetails() != null
+                && "NoSuchBucket".equals(e.awsErrorDetails().errorCode());
+        if (e instanceof NoSuchKeyException || (e.statusCode() == NOT_FOUND && !missingBucket)) {
+            return Optional.empty();
+        }
+        throw e;
+    }
+}
