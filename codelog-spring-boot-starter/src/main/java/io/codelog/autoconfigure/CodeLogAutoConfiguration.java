@@ -1,0 +1,59 @@
+package io.codelog.autoconfigure;
+
+import io.codelog.core.CodeLogRules;
+import io.codelog.core.ContentRules;
+import io.codelog.core.IdGenerator;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Gives the application a {@link io.codelog.core.CodeLogRepository}: MongoDB unless {@code codelog.s3.enabled}
+ * (or the seed's {@code FLOWS_CODE_ACTIONS_S3_ENABLED}) makes S3 the store, alone or joined by the other store
+ * as {@code codelog.mode} says. Every bean backs off when the application defines its own.
+ */
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+            "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+            "io.awspring.cloud.autoconfigure.s3.S3AutoConfiguration"
+        })
+@EnableConfigurationProperties({
+    CodeLogProperties.class,
+    CodeLogS3Properties.class,
+    CodeLogMongoProperties.class,
+    CodeLogContentProperties.class,
+    CodeLogCleanerProperties.class
+})
+@Import({
+    MongoStoreConfiguration.class,
+    S3StoreConfiguration.class,
+    CodeLogRepositoryConfiguration.class,
+    SecretSanitizingConfiguration.class
+})
+public final class CodeLogAutoConfiguration {
+
+    static final String MONGO_STORE_TYPE = "io.codelog.mongo.MongoCodeLogRepository";
+    static final String S3_STORE_TYPE = "io.codelog.s3.S3CodeLogRepository";
+
+    private static final String MAX_LENGTH = "codelog.content.max-length";
+
+    /** The content limit, clock and ids every store applies before it writes. */
+    @Bean
+    @ConditionalOnMissingBean
+    CodeLogRules codeLogRules(CodeLogContentProperties content) {
+        ContentRules contentRules;
+        try {
+            contentRules = new ContentRules(content.getMaxLength(), content.getPolicy());
+        } catch (IllegalArgumentException e) {
+            throw new CodeLogConfigurationException(
+                    MAX_LENGTH,
+                    PropertyOrigins.named(MAX_LENGTH) + " is " + content.getMaxLength() + ".",
+                    "Set it to 1 or more (the Go service's limit is " + ContentRules.DEFAULT_MAX_LENGTH + ").");
+        }
+        return new CodeLogRules(contentRules, Clock.systemUTC(), IdGenerator.objectIds());
+    }
+}

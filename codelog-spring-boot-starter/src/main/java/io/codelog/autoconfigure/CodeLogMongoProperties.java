@@ -1,0 +1,79 @@
+package io.codelog.autoconfigure;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where codelog keeps its MongoDB collection, bound from {@code codelog.mongo.*}. Unset, it uses the
+ * application's {@code MongoTemplate}.
+ */
+@ConfigurationProperties(prefix = CodeLogMongoProperties.PREFIX)
+public class CodeLogMongoProperties {
+
+    /** The prefix of these properties. */
+    public static final String PREFIX = "codelog.mongo";
+
+    /**
+     * A connection string for a MongoDB client of codelog's own, e.g. mongodb://host:27017; unset to use the
+     * application's MongoTemplate.
+     */
+    private String uri;
+
+    /**
+     * The database of the logs; with uri, defaults to the connection string's database; without, applies to the
+     * application's MongoClient.
+     */
+    private String databaseName;
+
+    /** The collection that holds the logs. */
+    private String collection = "codelog";
+
+    /** Whether the store creates its indexes at start-up. */
+    private boolean createIndexes = true;
+
+    /** The connection string of codelog's own client, or null. */
+    public String getUri() {
+        return uri;
+    }
+
+    /** Sets the connection string of codelog's own client. */
+    public void setUri(String uri) {
+        this.uri = uri;
+    }
+
+    /** The database of the logs, or null. */
+    public String getDatabaseName() {
+        return databaseName;
+    }
+
+    /** Sets the database of the logs. */
+    public void setDatabaseName(String databaseName) {
+        this.databaseName = databaseName;
+    }
+
+    /** The collection that holds the logs. */
+    public String getCollection() {
+        return collection;
+    }
+
+    /** Sets the collection that holds the logs. */
+    public void setCollection(String collection) {
+        this.collection = collection;
+    }
+
+    /** Whether the store creates its indexes at start-up. */
+    public boolean isCreateIndexes() {
+        return createIndexes;
+    }
+
+    /** Sets whether the store creates its indexes at start-up. */
+    public void setCreateIndexes(boolean createIndexes) {
+        this.createIndexes = createIndexes;
+    }
+
+    /** Keeps the connection string, which may hold a password, out of logs and messages. */
+    @Override
+    public String toString() {
+        return "CodeLogMongoProperties[uri=" + (uri == null ? "unset" : "set") + ", databaseName=" + databaseName
+                + ", collection=" + collection + ", createIndexes=" + createIndexes + "]";
+    }
+}

@@ -1,0 +1,40 @@
+package io.codelog.autoconfigure;
+
+import io.codelog.core.CodeLogRepository;
+import io.codelog.core.CodeLogRules;
+import io.codelog.core.DualWriteFailureLog;
+import io.codelog.core.FallbackCodeLogRepository.FallbackListener;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
+
+/**
+ * The {@link CodeLogRepository} the application injects: the selected store, or the fallback or dual-write
+ * composite of both. Primary, because the store beans are repositories too.
+ */
+@Configuration(proxyBeanMethods = false)
+class CodeLogRepositoryConfiguration {
+
+    // The stores close themselves as beans of their own; in mode single this bean is one of them.
+    @Bean(destroyMethod = "")
+    @Primary
+    @ConditionalOnMissingBean(
+            value = CodeLogRepository.class,
+            ignoredType = {CodeLogAutoConfiguration.MONGO_STORE_TYPE, CodeLogAutoConfiguration.S3_STORE_TYPE})
+    CodeLogRepository codeLogRepository(
+            Environment environment,
+            ObjectProvider<ConfiguredStore> stores,
+            CodeLogRules rules,
+            ObjectProvider<DualWriteFailureLog> failureLogs,
+            ObjectProvider<FallbackListener> fallbackListeners) {
+        StoreComposition composition = new StoreComposition(
+                StoreSelection.of(environment), stores.orderedStream().toList());
+        return composition.compose(
+                failureLogs.orderedStream().toList(),
+                fallbackListeners.orderedStream().toList(),
+                rules.clock());
+    }
+}

@@ -1,0 +1,67 @@
+package io.codelog.autoconfigure;
+
+import com.mongodb.client.MongoClient;
+import io.codelog.autoconfigure.CodeLogProperties.Store;
+import io.codelog.core.CodeLogRepository;
+import io.codelog.core.CodeLogRules;
+import io.codelog.mongo.MongoCodeLogRepository;
+import io.codelog.mongo.MongoCodeLogSettings;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+/** The MongoDB store, built when the selection needs it and the application defines no repository of its own. */
+@Configuration(proxyBeanMethods = false)
+@Conditional(StoreNeededCondition.Mongo.class)
+@ConditionalOnMissingBean(
+        value = CodeLogRepository.class,
+        ignoredType = {CodeLogAutoConfiguration.MONGO_STORE_TYPE, CodeLogAutoConfiguration.S3_STORE_TYPE})
+class MongoStoreConfiguration {
+
+    private static final String COLLECTION = "codelog.mongo.collection";
+
+    @Bean
+    ConfiguredStore mongoConfiguredStore(MongoCodeLogRepository repository) {
+        return new ConfiguredStore(Store.MONGO, repository);
+    }
+
+    /** The store of {@code codelog.mongo.*}, when the application has no {@link MongoCodeLogRepository}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingBean(MongoCodeLogRepository.class)
+    static class MongoRepositoryConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        CodeLogMongoConnection codeLogMongoConnection(
+                CodeLogMongoProperties properties,
+                Environment environment,
+                ObjectProvider<MongoOperations> applicationTemplates,
+                ObjectProvider<MongoClient> applicationClients) {
+            return CodeLogMongoConnection.resolve(
+                    properties, StoreSelection.of(environment), applicationTemplates, applicationClients);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        MongoCodeLogRepository mongoCodeLogRepository(
+                CodeLogMongoConnection connection, CodeLogMongoProperties properties, CodeLogRules rules) {
+            MongoCodeLogSettings settings;
+            try {
+                settings = MongoCodeLogSettings.defaults()
+                        .withCollection(properties.getCollection())
+                        .withCreateIndexes(properties.isCreateIndexes())
+                        .withRules(rules);
+            } catch (IllegalArgumentException e) {
+                throw new CodeLogConfigurationException(
+                        COLLECTION,
+                        PropertyOrigins.named(COLLECTION) + " is not usable: " + e.getMessage() + ".",
+                        "Set it to a collection name such as " + MongoCodeLogSettings.DEFAULT_COLLECTION + ".");
+            }
+            return new MongoCodeLogRepository(connection.operations(), settings);
+        }
+    }
+}

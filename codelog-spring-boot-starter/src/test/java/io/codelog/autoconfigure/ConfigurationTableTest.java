@@ -1,0 +1,92 @@
+package io.codelog.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.codelog.core.ContentRules;
+import io.codelog.mongo.MongoCodeLogSettings;
+import io.codelog.s3.S3CodeLogSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The variable table, the generated metadata, the documentation and the stores' own defaults agree: a property
+ * added to one and forgotten in another fails here.
+ */
+class ConfigurationTableTest {
+
+    private static final Pattern PROPERTY_NAME = Pattern.compile("\"name\"\\s*:\\s*\"(codelog\\.[a-z0-9.-]+)\"");
+
+    @Test
+    void everyPropertyHasAVariableAndEveryVariableAProperty() throws IOException {
+        List<String> documented = metadataProperties();
+        List<String> mapped = Arrays.stream(LegacyVariable.values())
+                .map(LegacyVariable::property)
+                .toList();
+        assertThat(documented).isNotEmpty();
+        assertThat(mapped).containsExactlyInAnyOrderElementsOf(documented);
+    }
+
+    @Test
+    void theDocumentationTableListsEveryPropertyWithItsVariable() throws IOException {
+        List<String> rows =
+                Files.readAllLines(Path.of("..", "docs", "configuration.md"), StandardCharsets.UTF_8).stream()
+                        .filter(line -> line.startsWith("|"))
+                        .toList();
+        for (LegacyVariable variable : LegacyVariable.values()) {
+            assertThat(rows)
+                    .as("a row of docs/configuration.md for %s", variable.property())
+                    .anyMatch(row -> row.contains("`" + variable.property() + "`")
+                            && row.contains("`" + variable.variable() + "`"));
+        }
+    }
+
+    @Test
+    void theDefaultsAreTheStoresOwn() {
+        S3CodeLogSettings s3 = S3CodeLogSettings.of("logs-bucket", "");
+        CodeLogS3Properties s3Properties = new CodeLogS3Properties();
+        assertThat(s3Properties.getPrefix()).isEqualTo(s3.prefix());
+        assertThat(s3Properties.isIdIndex()).isEqualTo(s3.idIndex());
+        assertThat(s3Properties.isReadLegacyPath()).isEqualTo(s3.readLegacyPath());
+        assertThat(s3Properties.isGzip()).isEqualTo(s3.gzip());
+        assertThat(s3Properties.getMaxRunDuration()).isEqualTo(s3.maxRunDuration());
+        assertThat(s3Properties.getListWindow()).isEqualTo(s3.listWindow());
+        assertThat(s3Properties.getLookupWindow()).isEqualTo(s3.lookupWindow());
+        assertThat(s3Properties.getReadConcurrency()).isEqualTo(s3.readConcurrency());
+        assertThat(s3Properties.getEncryption().name())
+                .isEqualTo(s3.encryption().mode().name());
+
+        MongoCodeLogSettings mongo = MongoCodeLogSettings.defaults();
+        CodeLogMongoProperties mongoProperties = new CodeLogMongoProperties();
+        assertThat(mongoProperties.getCollection()).isEqualTo(mongo.collection());
+        assertThat(mongoProperties.isCreateIndexes()).isEqualTo(mongo.createIndexes());
+
+        CodeLogContentProperties content = new CodeLogContentProperties();
+        assertThat(new ContentRules(content.getMaxLength(), content.getPolicy()))
+                .isEqualTo(ContentRules.DEFAULT);
+    }
+
+    private static List<String> metadataProperties() throws IOException {
+        try (InputStream in =
+                ConfigurationTableTest.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            assertThat(in).as("generated configuration metadata").isNotNull();
+            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int hints = json.indexOf("\"hints\"");
+            String properties = json.substring(json.indexOf("\"properties\""), hints < 0 ? json.length() : hints);
+            Matcher matcher = PROPERTY_NAME.matcher(properties);
+            List<String> names = new ArrayList<>();
+            while (matcher.find()) {
+                names.add(matcher.group(1));
+            }
+            return names.stream().distinct().toList();
+        }
+    }
+}
