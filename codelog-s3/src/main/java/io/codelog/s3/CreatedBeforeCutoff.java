@@ -89,11 +89,11 @@ final class CreatedBeforeCutoff {
     }
 
     private Optional<Instant> createdFromBody(String operation, LogKey key) {
-        Optional<S3Calls.StoredObject> stored = calls.get(operation, key.key());
-        if (stored.isEmpty()) {
-            return Optional.empty();
-        }
         try {
+            Optional<S3Calls.StoredObject> stored = calls.get(operation, key.key());
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
             return Optional.of(codec.decode(key, stored.get()).createdAt());
         } catch (MalformedCodeLogException e) {
             onUnreadable.onUnreadable(key.key(), e.reason() + "; not deleted by deleteOlder");

@@ -1,6 +1,7 @@
 package io.codelog.s3;
 
 import io.codelog.core.CodeLog;
+import io.codelog.core.MalformedCodeLogException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +59,13 @@ final class LogLocator {
     Optional<Location> locate(String operation, String id) {
         if (idIndex) {
             String indexKey = layout.indexKey(id);
-            Optional<S3Calls.StoredObject> stored = calls.get(operation, indexKey);
+            Optional<S3Calls.StoredObject> stored;
+            try {
+                stored = calls.get(operation, indexKey);
+            } catch (MalformedCodeLogException tooLarge) {
+                onUnreadable.onUnreadable(indexKey, tooLarge.reason());
+                stored = Optional.empty();
+            }
             if (stored.isPresent()) {
                 Optional<Location> viaPointer = fromPointer(id, stored.get());
                 if (viaPointer.isPresent()) {

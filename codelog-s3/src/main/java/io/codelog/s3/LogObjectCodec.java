@@ -27,14 +27,31 @@ final class LogObjectCodec {
     static final String META_CREATED_AT = "created-at";
     static final String GZIP = "gzip";
 
-    // Content is capped by ContentRules long before this; the cap only stops a hostile gzip object.
-    private static final int MAX_DECOMPRESSED_BYTES = 64 * 1024 * 1024;
+    private static final int MIN_MAX_OBJECT_BYTES = 1024 * 1024;
+    private static final int JSON_OVERHEAD_BYTES = 64 * 1024;
+    // A UTF-16 char of content takes at most 6 bytes of JSON: a six-character unicode escape.
+    private static final int MAX_JSON_BYTES_PER_CHAR = 6;
 
     private final CodeLogJson json = new CodeLogJson();
     private final boolean gzip;
+    private final int maxObjectBytes;
 
-    LogObjectCodec(boolean gzip) {
+    /**
+     * @param gzip whether new bodies are compressed
+     * @param maxObjectBytes the largest body, compressed or not, that is read; see {@link #maxObjectBytes}
+     */
+    LogObjectCodec(boolean gzip, int maxObjectBytes) {
         this.gzip = gzip;
+        this.maxObjectBytes = maxObjectBytes;
+    }
+
+    /**
+     * The largest object a log with this content limit can need, and at least 1 MiB: bigger objects are not
+     * logs this store or the Go service wrote, and reading them whole could exhaust the heap.
+     */
+    static int maxObjectBytes(int maxContentLength) {
+        long needed = (long) maxContentLength * MAX_JSON_BYTES_PER_CHAR + JSON_OVERHEAD_BYTES;
+        return (int) Math.min(Integer.MAX_VALUE - 16, Math.max(MIN_MAX_OBJECT_BYTES, needed));
     }
 
     /** The bytes and headers of one PUT. */
@@ -86,11 +103,11 @@ final class LogObjectCodec {
         return out.toByteArray();
     }
 
-    private static byte[] decompress(byte[] compressed) {
+    private byte[] decompress(byte[] compressed) {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
-            byte[] plain = in.readNBytes(MAX_DECOMPRESSED_BYTES + 1);
-            if (plain.length > MAX_DECOMPRESSED_BYTES) {
-                throw new MalformedCodeLogException("gzip body over " + MAX_DECOMPRESSED_BYTES + " bytes");
+            byte[] plain = in.readNBytes(maxObjectBytes + 1);
+            if (plain.length > maxObjectBytes) {
+                throw new MalformedCodeLogException("gzip body over " + maxObjectBytes + " bytes");
             }
             return plain;
         } catch (IOException e) {

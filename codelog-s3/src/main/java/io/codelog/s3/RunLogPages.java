@@ -80,13 +80,13 @@ final class RunLogPages {
     }
 
     private Optional<CodeLog> read(String operation, ListedLog listed) {
-        // Empty when the object was deleted between the LIST and the GET.
-        Optional<S3Calls.StoredObject> stored =
-                calls.get(operation, listed.key().key());
-        if (stored.isEmpty()) {
-            return Optional.empty();
-        }
         try {
+            // Empty when the object was deleted between the LIST and the GET.
+            Optional<S3Calls.StoredObject> stored =
+                    calls.get(operation, listed.key().key());
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
             return Optional.of(codec.decode(listed.key(), stored.get()));
         } catch (MalformedCodeLogException e) {
             onUnreadable.onUnreadable(listed.key().key(), e.reason());

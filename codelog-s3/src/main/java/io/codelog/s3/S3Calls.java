@@ -1,6 +1,8 @@
 package io.codelog.s3;
 
 import io.codelog.core.CodeLogStorageException;
+import io.codelog.core.MalformedCodeLogException;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -41,11 +43,14 @@ final class S3Calls {
     private final S3Client client;
     private final String bucket;
     private final ServerSideEncryption encryption;
+    private final int maxObjectBytes;
 
-    S3Calls(S3Client client, String bucket, ServerSideEncryption encryption) {
+    /** @param maxObjectBytes the largest object {@link #get} reads; a larger one is never downloaded */
+    S3Calls(S3Client client, String bucket, ServerSideEncryption encryption, int maxObjectBytes) {
         this.client = client;
         this.bucket = bucket;
         this.encryption = encryption;
+        this.maxObjectBytes = maxObjectBytes;
     }
 
     /** The bytes, content encoding and user metadata of one object. */
@@ -61,19 +66,47 @@ final class S3Calls {
         return bucket;
     }
 
-    /** GetObject, empty when the key does not exist. */
+    /**
+     * GetObject, empty when the key does not exist.
+     *
+     * @throws MalformedCodeLogException when the object is larger than the store reads: its body is not
+     *     downloaded, so a huge object cannot exhaust the heap
+     */
     Optional<StoredObject> get(String operation, String key) {
         return call(operation, "key=" + key, () -> {
+            ResponseInputStream<GetObjectResponse> response;
             try {
-                ResponseBytes<GetObjectResponse> response = client.getObjectAsBytes(
-                        request -> request.bucket(bucket).key(key));
-                GetObjectResponse head = response.response();
-                return Optional.of(
-                        new StoredObject(response.asByteArrayUnsafe(), head.contentEncoding(), head.metadata()));
+                response = client.getObject(request -> request.bucket(bucket).key(key));
             } catch (S3Exception e) {
                 return emptyIfMissingKey(e);
             }
+            try (response) {
+                GetObjectResponse head = response.response();
+                Long length = head.contentLength();
+                if (length != null && length > maxObjectBytes) {
+                    response.abort();
+                    throw tooLarge(length);
+                }
+                byte[] bytes = response.readNBytes(maxObjectBytes + 1);
+                if (bytes.length > maxObjectBytes) {
+                    response.abort();
+                    throw tooLarge(bytes.length);
+                }
+                return Optional.of(new StoredObject(bytes, head.contentEncoding(), head.metadata()));
+            } catch (IOException e) {
+                throw new CodeLogStorageException(
+                        STORE,
+                        operation,
+                        "bucket=" + bucket + " key=" + key + ": reading the body failed: "
+                                + e.getClass().getSimpleName(),
+                        e);
+            }
         });
+    }
+
+    private MalformedCodeLogException tooLarge(long length) {
+        return new MalformedCodeLogException(
+                "the object is " + length + " bytes, over the " + maxObjectBytes + "-byte limit of a log object");
     }
 
     /** HeadObject's user metadata, empty when the key does not exist. */

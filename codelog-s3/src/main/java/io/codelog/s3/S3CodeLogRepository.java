@@ -56,8 +56,10 @@ public final class S3CodeLogRepository implements CodeLogRepository, AutoCloseab
         this.rules = settings.rules();
         this.readLegacyPath = settings.readLegacyPath();
         this.layout = new S3KeyLayout(settings.bucket(), settings.prefix());
-        this.calls = new S3Calls(client, settings.bucket(), settings.encryption());
-        this.codec = new LogObjectCodec(settings.gzip());
+        int maxObjectBytes =
+                LogObjectCodec.maxObjectBytes(settings.rules().content().maxLength());
+        this.calls = new S3Calls(client, settings.bucket(), settings.encryption(), maxObjectBytes);
+        this.codec = new LogObjectCodec(settings.gzip(), maxObjectBytes);
         this.pool = new RequestPool(settings.readConcurrency());
         DayPrefixWalker walker = new DayPrefixWalker(calls, layout, pool);
         LegacyDayProbe legacyDays = settings.readLegacyPath()
@@ -222,14 +224,14 @@ public final class S3CodeLogRepository implements CodeLogRepository, AutoCloseab
 
     private Optional<CodeLog> read(String operation, String id, LogLocator.Location location) {
         LogKey key = location.key();
-        Optional<S3Calls.StoredObject> stored = calls.get(operation, key.key());
-        if (stored.isEmpty()) {
-            if (location.viaPointer()) {
-                locator.deleteStalePointer(operation, id);
-            }
-            return Optional.empty();
-        }
         try {
+            Optional<S3Calls.StoredObject> stored = calls.get(operation, key.key());
+            if (stored.isEmpty()) {
+                if (location.viaPointer()) {
+                    locator.deleteStalePointer(operation, id);
+                }
+                return Optional.empty();
+            }
             return Optional.of(codec.decode(key, stored.get()));
         } catch (MalformedCodeLogException e) {
             throw new MalformedCodeLogException(

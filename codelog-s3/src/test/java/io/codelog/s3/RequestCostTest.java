@@ -56,7 +56,7 @@ class RequestCostTest {
     @BeforeAll
     void writeBuckets(S3TestServer server) throws Exception {
         s3 = new S3Fixture(server);
-        LogObjectCodec codec = new LogObjectCodec(false);
+        LogObjectCodec codec = new LogObjectCodec(false, LogObjectCodec.maxObjectBytes(8_000));
         IdGenerator ids = IdGenerator.objectIds();
         List<S3Fixture.RawObject> run = new ArrayList<>();
         for (int i = 0; i < RUN_SIZE; i++) {
