@@ -26,13 +26,21 @@ import org.springframework.context.annotation.Import;
     CodeLogS3Properties.class,
     CodeLogMongoProperties.class,
     CodeLogContentProperties.class,
-    CodeLogCleanerProperties.class
+    CodeLogCleanerProperties.class,
+    CodeLogAuditProperties.class,
+    CodeLogCacheProperties.class
 })
 @Import({
     MongoStoreConfiguration.class,
     S3StoreConfiguration.class,
     CodeLogRepositoryConfiguration.class,
-    SecretSanitizingConfiguration.class
+    DualWriteFailureLogConfiguration.class,
+    CodeLogCleanerConfiguration.class,
+    SecretSanitizingConfiguration.class,
+    CodeLogHealthConfiguration.class,
+    CodeLogMetricsConfiguration.class,
+    CodeLogAuditConfiguration.class,
+    CodeLogCacheConfiguration.class
 })
 public final class CodeLogAutoConfiguration {
 

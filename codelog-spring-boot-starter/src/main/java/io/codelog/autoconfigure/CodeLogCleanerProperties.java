@@ -2,6 +2,8 @@ package io.codelog.autoconfigure;
 
 import java.time.Duration;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
@@ -23,6 +25,15 @@ public class CodeLogCleanerProperties {
     @DurationUnit(ChronoUnit.DAYS)
     private Duration retentionPeriod = Duration.ofDays(30);
 
+    /** The time zone of schedule-time, e.g. UTC or Europe/Paris. */
+    private ZoneId zone = ZoneOffset.UTC;
+
+    /** How many logs one deleteOlder call deletes; the cleaner calls again until a call deletes fewer. */
+    private long batchSize = 10_000;
+
+    /** The longest the cleaner's lock is held if an instance dies while cleaning. */
+    private Duration lockAtMostFor = Duration.ofHours(1);
+
     /** Whether the retention cleaner runs. */
     public boolean isEnabled() {
         return enabled;
@@ -41,6 +52,36 @@ public class CodeLogCleanerProperties {
     /** Sets the time of day at which the cleaner runs. */
     public void setScheduleTime(LocalTime scheduleTime) {
         this.scheduleTime = scheduleTime;
+    }
+
+    /** The time zone of the schedule time. */
+    public ZoneId getZone() {
+        return zone;
+    }
+
+    /** Sets the time zone of the schedule time. */
+    public void setZone(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** How many logs one deleteOlder call deletes. */
+    public long getBatchSize() {
+        return batchSize;
+    }
+
+    /** Sets how many logs one deleteOlder call deletes. */
+    public void setBatchSize(long batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    /** The longest the cleaner's lock is held. */
+    public Duration getLockAtMostFor() {
+        return lockAtMostFor;
+    }
+
+    /** Sets the longest the cleaner's lock is held. */
+    public void setLockAtMostFor(Duration lockAtMostFor) {
+        this.lockAtMostFor = lockAtMostFor;
     }
 
     /** How long logs are kept. */

@@ -30,6 +30,9 @@ public class CodeLogMongoProperties {
     /** Whether the store creates its indexes at start-up. */
     private boolean createIndexes = true;
 
+    /** The collection where dual-write records the copies that failed, for the migration's repair. */
+    private String failureCollection = "codelog_dual_write_failures";
+
     /** The connection string of codelog's own client, or null. */
     public String getUri() {
         return uri;
@@ -70,10 +73,21 @@ public class CodeLogMongoProperties {
         this.createIndexes = createIndexes;
     }
 
+    /** The collection where dual-write records failed copies. */
+    public String getFailureCollection() {
+        return failureCollection;
+    }
+
+    /** Sets the collection where dual-write records failed copies. */
+    public void setFailureCollection(String failureCollection) {
+        this.failureCollection = failureCollection;
+    }
+
     /** Keeps the connection string, which may hold a password, out of logs and messages. */
     @Override
     public String toString() {
         return "CodeLogMongoProperties[uri=" + (uri == null ? "unset" : "set") + ", databaseName=" + databaseName
-                + ", collection=" + collection + ", createIndexes=" + createIndexes + "]";
+                + ", collection=" + collection + ", createIndexes=" + createIndexes + ", failureCollection="
+                + failureCollection + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.codelog.autoconfigure;
 
+import io.codelog.autoconfigure.CodeLogProperties.Mode;
 import io.codelog.core.CodeLogRepository;
 import io.codelog.core.CodeLogRules;
 import io.codelog.core.DualWriteFailureLog;
@@ -29,12 +30,20 @@ class CodeLogRepositoryConfiguration {
             ObjectProvider<ConfiguredStore> stores,
             CodeLogRules rules,
             ObjectProvider<DualWriteFailureLog> failureLogs,
-            ObjectProvider<FallbackListener> fallbackListeners) {
-        StoreComposition composition = new StoreComposition(
-                StoreSelection.of(environment), stores.orderedStream().toList());
-        return composition.compose(
+            ObjectProvider<FallbackListener> fallbackListeners,
+            ObjectProvider<CodeLogRepositoryDecorator> decorators) {
+        StoreSelection selection = StoreSelection.of(environment);
+        StoreComposition composition =
+                new StoreComposition(selection, stores.orderedStream().toList());
+        CodeLogRepository repository = composition.compose(
                 failureLogs.orderedStream().toList(),
                 fallbackListeners.orderedStream().toList(),
                 rules.clock());
+        String storeName =
+                StoreSelection.wireName(selection.mode() == Mode.SINGLE ? selection.primary() : selection.mode());
+        for (CodeLogRepositoryDecorator decorator : decorators.orderedStream().toList()) {
+            repository = decorator.decorate(repository, storeName);
+        }
+        return repository;
     }
 }

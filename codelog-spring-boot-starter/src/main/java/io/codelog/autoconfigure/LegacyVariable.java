@@ -37,13 +37,20 @@ enum LegacyVariable {
     MONGO_DATABASE_NAME("FLOWS_CODE_ACTIONS_MONGO_DB_NAME", "codelog.mongo.database-name"),
     MONGO_COLLECTION("FLOWS_CODE_ACTIONS_MONGO_DB_COLLECTION", "codelog.mongo.collection"),
     MONGO_CREATE_INDEXES("FLOWS_CODE_ACTIONS_MONGO_DB_CREATE_INDEXES", "codelog.mongo.create-indexes"),
+    MONGO_FAILURE_COLLECTION("FLOWS_CODE_ACTIONS_MONGO_DB_FAILURE_COLLECTION", "codelog.mongo.failure-collection"),
 
     CONTENT_MAX_LENGTH("FLOWS_CODE_ACTIONS_CONTENT_MAX_LENGTH", "codelog.content.max-length"),
     CONTENT_POLICY("FLOWS_CODE_ACTIONS_CONTENT_POLICY", "codelog.content.policy"),
 
     CLEANER_ENABLED("FLOWS_CODE_ACTIONS_CLEANER_ENABLED", "codelog.cleaner.enabled"),
     CLEANER_SCHEDULE_TIME("FLOWS_CODE_ACTIONS_CLEANER_SCHEDULE_TIME", "codelog.cleaner.schedule-time"),
-    CLEANER_RETENTION_PERIOD("FLOWS_CODE_ACTIONS_CLEANER_RETENTION_PERIOD", "codelog.cleaner.retention-period");
+    CLEANER_RETENTION_PERIOD("FLOWS_CODE_ACTIONS_CLEANER_RETENTION_PERIOD", "codelog.cleaner.retention-period"),
+    CLEANER_ZONE("FLOWS_CODE_ACTIONS_CLEANER_ZONE", "codelog.cleaner.zone"),
+    CLEANER_BATCH_SIZE("FLOWS_CODE_ACTIONS_CLEANER_BATCH_SIZE", "codelog.cleaner.batch-size"),
+    CLEANER_LOCK_AT_MOST_FOR("FLOWS_CODE_ACTIONS_CLEANER_LOCK_AT_MOST_FOR", "codelog.cleaner.lock-at-most-for"),
+
+    AUDIT_LEVEL("FLOWS_CODE_ACTIONS_AUDIT_LEVEL", "codelog.audit.level"),
+    CACHE_ENABLED("FLOWS_CODE_ACTIONS_CACHE_ENABLED", "codelog.cache.enabled");
 
     private final String variable;
     private final String property;

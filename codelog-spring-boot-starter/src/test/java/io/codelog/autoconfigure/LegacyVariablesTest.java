@@ -89,6 +89,12 @@ class LegacyVariablesTest {
             variables.put("FLOWS_CODE_ACTIONS_CLEANER_ENABLED", "false");
             variables.put("FLOWS_CODE_ACTIONS_CLEANER_SCHEDULE_TIME", "02:30");
             variables.put("FLOWS_CODE_ACTIONS_CLEANER_RETENTION_PERIOD", "45");
+            variables.put("FLOWS_CODE_ACTIONS_CLEANER_ZONE", "Europe/Paris");
+            variables.put("FLOWS_CODE_ACTIONS_CLEANER_BATCH_SIZE", "500");
+            variables.put("FLOWS_CODE_ACTIONS_CLEANER_LOCK_AT_MOST_FOR", "15m");
+            variables.put("FLOWS_CODE_ACTIONS_MONGO_DB_FAILURE_COLLECTION", "failed_copies");
+            variables.put("FLOWS_CODE_ACTIONS_AUDIT_LEVEL", "info");
+            variables.put("FLOWS_CODE_ACTIONS_CACHE_ENABLED", "false");
             // Every variable of the table but the connection string, which would open a client of its own.
             assertThat(variables).hasSize(LegacyVariable.values().length - 1);
             stores.runner(variables).run(context -> {
@@ -128,6 +134,14 @@ class LegacyVariablesTest {
                 assertThat(cleaner.isEnabled()).isFalse();
                 assertThat(cleaner.getScheduleTime()).isEqualTo(LocalTime.of(2, 30));
                 assertThat(cleaner.getRetentionPeriod()).isEqualTo(Duration.ofDays(45));
+                assertThat(cleaner.getZone()).isEqualTo(java.time.ZoneId.of("Europe/Paris"));
+                assertThat(cleaner.getBatchSize()).isEqualTo(500);
+                assertThat(cleaner.getLockAtMostFor()).isEqualTo(Duration.ofMinutes(15));
+                assertThat(mongo.getFailureCollection()).isEqualTo("failed_copies");
+                assertThat(context.getBean(CodeLogAuditProperties.class).getLevel())
+                        .isEqualTo(org.slf4j.event.Level.INFO);
+                assertThat(context.getBean(CodeLogCacheProperties.class).isEnabled())
+                        .isFalse();
             });
         }
 

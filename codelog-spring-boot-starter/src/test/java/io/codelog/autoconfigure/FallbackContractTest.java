@@ -1,0 +1,52 @@
+package io.codelog.autoconfigure;
+
+import io.codelog.core.CodeLogRepository;
+import io.codelog.core.CodeLogRules;
+import io.codelog.core.FallbackCodeLogRepository;
+import io.codelog.test.CodeLogRepositoryContract;
+import io.codelog.test.MongoTestServer;
+import io.codelog.test.S3TestServer;
+import io.codelog.test.TestServers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The fallback composite passes the contract every store shares, with either store as the primary. */
+@ExtendWith(TestServers.class)
+class FallbackContractTest {
+
+    private static TwoStores stores;
+
+    @BeforeAll
+    static void open(MongoTestServer mongo, S3TestServer s3) {
+        stores = new TwoStores(mongo, s3);
+    }
+
+    @AfterAll
+    static void close() {
+        stores.close();
+    }
+
+    @AfterEach
+    void closeStores() {
+        stores.closeStores();
+    }
+
+    @Nested
+    class PrimaryS3SecondaryMongo extends CodeLogRepositoryContract {
+        @Override
+        protected CodeLogRepository newRepository(CodeLogRules rules) {
+            return new FallbackCodeLogRepository(stores.newS3(rules), stores.newMongo(rules), operation -> {});
+        }
+    }
+
+    @Nested
+    class PrimaryMongoSecondaryS3 extends CodeLogRepositoryContract {
+        @Override
+        protected CodeLogRepository newRepository(CodeLogRules rules) {
+            return new FallbackCodeLogRepository(stores.newMongo(rules), stores.newS3(rules), operation -> {});
+        }
+    }
+}
