@@ -1,0 +1,65 @@
+package io.codelog.bench;
+
+import io.codelog.s3.S3CodeLogRepository;
+import io.codelog.s3.S3RequestCounter;
+import io.codelog.test.TestServers;
+import java.io.PrintStream;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Runs the server sections in order on the embedded servers and collects their rows into one table. */
+final class Benchmark {
+
+    private final BenchmarkOptions options;
+    private final PrintStream progress;
+
+    /** @param progress where a line per step goes while the benchmark runs */
+    Benchmark(BenchmarkOptions options, PrintStream progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    ReportTable run() {
+        ReportTable table = new ReportTable();
+        S3Endpoint endpoint = new S3Endpoint(TestServers.s3());
+        step("S3 side by side");
+        new S3SideBySide(endpoint, options).run(table);
+        step("MongoDB side by side");
+        try (MongoBench mongo = new MongoBench(TestServers.mongo())) {
+            new MongoSideBySide(mongo, options).run(table);
+        }
+        ReportTable counts = new ReportTable();
+        ReportTable latency = new ReportTable();
+        ReportTable scale = new ReportTable();
+        for (int size : options.sizes()) {
+            runSize(endpoint, size, counts, latency, scale);
+        }
+        counts.rows().forEach(table::add);
+        latency.rows().forEach(table::add);
+        scale.rows().forEach(table::add);
+        return table;
+    }
+
+    private void runSize(S3Endpoint endpoint, int size, ReportTable counts, ReportTable latency, ReportTable scale) {
+        S3RequestCounter counter = new S3RequestCounter();
+        try (S3Client client = endpoint.client(endpoint.endpoint(), counter);
+                ConcurrentRun workers = new ConcurrentRun(options.concurrency())) {
+            step(String.format("seeding %,d logs", size));
+            SeededBucket data = SeededBucket.seed(client, size, options.runSize(), workers);
+            try (S3CodeLogRepository store = data.store(client)) {
+                RequestCountSection requestCounts = new RequestCountSection(data, store, counter);
+                step(String.format("request counts at %,d logs", size));
+                requestCounts.reads(counts);
+                step(String.format("latency at %,d logs", size));
+                new LatencySection(endpoint, options).run(data, latency);
+                step(String.format("scale at %,d logs", size));
+                new ScaleSection(options).run(data, store, workers, scale);
+                step(String.format("deleteOlder at %,d logs", size));
+                requestCounts.deleteOlder(counts);
+            }
+        }
+    }
+
+    private void step(String name) {
+        progress.println("codelog-bench: " + name + " ...");
+    }
+}

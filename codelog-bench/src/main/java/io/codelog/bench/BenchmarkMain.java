@@ -1,0 +1,56 @@
+package io.codelog.bench;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import org.openjdk.jmh.runner.RunnerException;
+
+/**
+ * Runs codelog's benchmarks on MongoDB- and S3-protocol servers started inside this JVM and prints one table;
+ * {@code --jmh} runs the JMH micro benchmarks instead. See docs/benchmarks.md for the command and the sections.
+ */
+public final class BenchmarkMain {
+
+    private static final String SERVERS = "CODELOG_TEST_SERVERS";
+
+    private BenchmarkMain() {}
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param args see {@link BenchmarkOptions#USAGE}
+     * @throws RunnerException when JMH fails to run
+     */
+    public static void main(String[] args) throws RunnerException {
+        BenchmarkOptions options;
+        try {
+            options = BenchmarkOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.jmh()) {
+            JmhLauncher.run();
+            return;
+        }
+        // The sections measure the embedded servers; probing for Docker would only add start-up time.
+        if (System.getProperty(SERVERS) == null && System.getenv(SERVERS) == null) {
+            System.setProperty(SERVERS, "embedded");
+        }
+        PrintStream out = System.out;
+        long start = System.nanoTime();
+        ReportTable table = new Benchmark(options, out).run();
+        out.println();
+        out.println(
+                "codelog-bench " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, Java "
+                        + System.getProperty("java.version") + ", " + options.describe());
+        out.println();
+        table.print(out);
+        out.printf("%nTotal time: %.0f s%n", (System.nanoTime() - start) / 1e9);
+        if (table.rows().stream().anyMatch(ReportTable.Row::missed)) {
+            out.println("Some targets were MISSED: see the target column.");
+        }
+        // The embedded servers keep non-daemon threads; their shutdown hook stops them on exit.
+        System.exit(0);
+    }
+}

@@ -1,0 +1,128 @@
+package io.codelog.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What one benchmark run does, from the command line.
+ *
+ * @param repetitions how many times each side-by-side measurement is repeated
+ * @param ops operations per S3 throughput measurement
+ * @param mongoOps operations per MongoDB throughput measurement
+ * @param mongoDocuments documents in the collection the MongoDB reads run on
+ * @param concurrency threads of every throughput measurement, the same for codelog and its baseline
+ * @param delay the round trip the proxy adds to each request in the latency section
+ * @param sizes the numbers of stored logs of the request-count, latency and scale sections
+ * @param runSize logs of the run that pages and counts read (one less when a size leaves no room for the
+ *     old log)
+ * @param latencySamples calls per latency measurement of codelog
+ * @param jmh whether to run the JMH micro benchmarks instead of the server sections
+ */
+record BenchmarkOptions(
+        int repetitions,
+        int ops,
+        int mongoOps,
+        int mongoDocuments,
+        int concurrency,
+        Duration delay,
+        List<Integer> sizes,
+        int runSize,
+        int latencySamples,
+        boolean jmh) {
+
+    static final String USAGE = "arguments: [--large] [--huge] [--jmh] [--repetitions=5] [--ops=300]"
+            + " [--mongo-ops=1000] [--mongo-docs=2000] [--concurrency=8] [--delay-ms=20] [--sizes=1000,10000]"
+            + " [--run-size=1000] [--latency-samples=30]";
+
+    BenchmarkOptions {
+        sizes = List.copyOf(sizes);
+        if (repetitions < 1 || ops < 1 || mongoOps < 1 || concurrency < 1 || latencySamples < 1) {
+            throw new IllegalArgumentException("counts must be 1 or more; " + USAGE);
+        }
+        if (mongoDocuments < 40) {
+            throw new IllegalArgumentException("--mongo-docs must be 40 or more; " + USAGE);
+        }
+        if (runSize < 2 || sizes.isEmpty() || sizes.stream().anyMatch(size -> size < 3)) {
+            throw new IllegalArgumentException("--run-size must be 2 or more and every size 3 or more; " + USAGE);
+        }
+    }
+
+    /** The default run: 5 repetitions, 1,000 and 10,000 stored logs, 20 ms per request. */
+    static BenchmarkOptions defaults() {
+        return new BenchmarkOptions(
+                5, 300, 1000, 2000, 8, Duration.ofMillis(20), List.of(1_000, 10_000), 1_000, 30, false);
+    }
+
+    /**
+     * The options of a command line; {@code --large} adds 100,000 stored logs, {@code --huge} 1,000,000.
+     *
+     * @throws IllegalArgumentException naming the usage when an argument is unknown or invalid
+     */
+    static BenchmarkOptions parse(String... args) {
+        BenchmarkOptions options = defaults();
+        List<Integer> sizes = new ArrayList<>(options.sizes());
+        int repetitions = options.repetitions();
+        int ops = options.ops();
+        int mongoOps = options.mongoOps();
+        int mongoDocuments = options.mongoDocuments();
+        int concurrency = options.concurrency();
+        Duration delay = options.delay();
+        int runSize = options.runSize();
+        int latencySamples = options.latencySamples();
+        boolean jmh = false;
+        boolean large = false;
+        boolean huge = false;
+        for (String arg : args) {
+            if (arg.isBlank()) {
+                continue;
+            }
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
+            switch (name) {
+                case "--large" -> large = true;
+                case "--huge" -> huge = true;
+                case "--jmh" -> jmh = true;
+                case "--repetitions" -> repetitions = number(arg, value);
+                case "--ops" -> ops = number(arg, value);
+                case "--mongo-ops" -> mongoOps = number(arg, value);
+                case "--mongo-docs" -> mongoDocuments = number(arg, value);
+                case "--concurrency" -> concurrency = number(arg, value);
+                case "--delay-ms" -> delay = Duration.ofMillis(number(arg, value));
+                case "--run-size" -> runSize = number(arg, value);
+                case "--latency-samples" -> latencySamples = number(arg, value);
+                case "--sizes" -> {
+                    sizes.clear();
+                    Arrays.stream(value.split(","))
+                            .map(size -> number(arg, size.trim()))
+                            .forEach(sizes::add);
+                }
+                default -> throw new IllegalArgumentException("unknown argument " + arg + "; " + USAGE);
+            }
+        }
+        if (large) {
+            sizes.add(100_000);
+        }
+        if (huge) {
+            sizes.add(1_000_000);
+        }
+        return new BenchmarkOptions(
+                repetitions, ops, mongoOps, mongoDocuments, concurrency, delay, sizes, runSize, latencySamples, jmh);
+    }
+
+    private static int number(String arg, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(arg + " needs a whole number; " + USAGE, e);
+        }
+    }
+
+    /** The options as the table's caption prints them. */
+    String describe() {
+        return "repetitions=" + repetitions + " ops=" + ops + " mongo-ops=" + mongoOps + " mongo-docs=" + mongoDocuments
+                + " concurrency=" + concurrency + " delay=" + delay.toMillis() + "ms sizes=" + sizes + " run-size="
+                + runSize + " latency-samples=" + latencySamples;
+    }
+}

@@ -1,0 +1,144 @@
+package io.codelog.bench;
+
+import static io.codelog.bench.S3SideBySide.require;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import io.codelog.core.CodeLog;
+import io.codelog.mongo.MongoCodeLogRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+/**
+ * Section 1 for MongoDB: codelog's Mongo store against the raw driver doing the same work on the same
+ * server, client, thread count and documents. Reads of both go to the same collection.
+ */
+final class MongoSideBySide {
+
+    static final String SECTION = "1. Mongo side by side";
+    private static final Bson OLDEST_FIRST = Sorts.ascending("created_at", "created_at_ns", "_id");
+    private static final int PAGE_SIZE = 20;
+
+    private final MongoBench mongo;
+    private final BenchmarkOptions options;
+
+    MongoSideBySide(MongoBench mongo, BenchmarkOptions options) {
+        this.mongo = mongo;
+        this.options = options;
+    }
+
+    void run(ReportTable table) {
+        try (ConcurrentRun workers = new ConcurrentRun(options.concurrency())) {
+            measure(table, workers);
+        }
+    }
+
+    private void measure(ReportTable table, ConcurrentRun workers) {
+        int ops = options.mongoOps();
+        int repetitions = options.repetitions();
+        MongoDatabase database = mongo.database();
+        String suffix = UUID.randomUUID().toString().replace("-", "");
+        MongoCodeLogRepository creating = mongo.store("side_create_codelog_" + suffix);
+        MongoCollection<Document> rawCreating = database.getCollection("side_create_raw_" + suffix);
+        SampleLogs samples = new SampleLogs(21);
+        String runId = new ObjectId().toHexString();
+        String codeId = UUID.randomUUID().toString();
+        List<CodeLog> payloads = new ArrayList<>(ops);
+        for (int i = 0; i < ops; i++) {
+            payloads.add(samples.newLog(runId, codeId));
+        }
+        workers.opsPerSecond(Math.min(ops, 200), i -> creating.create(payloads.get(i)));
+        workers.opsPerSecond(Math.min(ops, 200), i -> rawCreating.insertOne(document(payloads.get(i))));
+        PairedMeasurement.run(
+                        repetitions,
+                        () -> workers.opsPerSecond(ops, i -> creating.create(payloads.get(i))),
+                        () -> workers.opsPerSecond(ops, i -> rawCreating.insertOne(document(payloads.get(i)))))
+                .addTo(table, SECTION, "create  vs  insertOne of the same document", true);
+
+        String readCollection = "side_read_" + suffix;
+        MongoCodeLogRepository reading = mongo.store(readCollection);
+        MongoCollection<Document> rawReading = database.getCollection(readCollection);
+        int documents = options.mongoDocuments();
+        int runSize = Math.max(PAGE_SIZE, Math.min(500, documents / 4));
+        String pageRun = samples.newId(Instant.now());
+        List<CodeLog> seeded = new ArrayList<>(documents);
+        Instant base = Instant.now().minusSeconds(documents);
+        for (int i = 0; i < documents; i++) {
+            Instant at = base.plusSeconds(i);
+            String run = i % (documents / runSize) == 0 ? pageRun : samples.newId(at);
+            seeded.add(samples.log(run, codeId, at));
+        }
+        workers.forEach(seeded, reading::put);
+        long inRun = reading.count(pageRun, null);
+        int pages = (int) Math.max(1, inRun / PAGE_SIZE);
+
+        PairedMeasurement.run(
+                        repetitions,
+                        () -> workers.opsPerSecond(
+                                ops,
+                                i -> require(reading.findById(id(seeded, i)).isPresent())),
+                        () -> workers.opsPerSecond(
+                                ops,
+                                i -> require(rawReading
+                                                .find(Filters.eq("_id", new ObjectId(id(seeded, i))))
+                                                .first()
+                                        != null)))
+                .addTo(table, SECTION, "findById  vs  find({_id}).first()", true);
+        PairedMeasurement.run(
+                        repetitions,
+                        () -> workers.opsPerSecond(
+                                ops,
+                                i -> require(reading.listRunLogs(pageRun, null, PAGE_SIZE, 1 + i % pages)
+                                                .size()
+                                        == PAGE_SIZE)),
+                        () -> workers.opsPerSecond(
+                                ops,
+                                i -> require(rawReading
+                                                .find(Filters.eq("run_id", pageRun))
+                                                .sort(OLDEST_FIRST)
+                                                .skip((i % pages) * PAGE_SIZE)
+                                                .limit(PAGE_SIZE)
+                                                .into(new ArrayList<>())
+                                                .size()
+                                        == PAGE_SIZE)))
+                .addTo(
+                        table,
+                        SECTION,
+                        "page of 20 of a " + inRun + "-log run in " + documents + " docs  vs  find+sort+skip+limit",
+                        true);
+        PairedMeasurement.run(
+                        repetitions,
+                        () -> workers.opsPerSecond(ops, i -> require(reading.count(pageRun, null) == inRun)),
+                        () -> workers.opsPerSecond(
+                                ops, i -> require(rawReading.countDocuments(Filters.eq("run_id", pageRun)) == inRun)))
+                .addTo(table, SECTION, "count(run)  vs  countDocuments", true);
+    }
+
+    /** The document codelog writes for a new log, built by hand as a driver user would. */
+    private static Document document(CodeLog payload) {
+        Instant now = Instant.now();
+        Date date = Date.from(now);
+        int nanosOfMilli = now.getNano() % 1_000_000;
+        return new Document("_id", new ObjectId())
+                .append("run_id", payload.runId())
+                .append("code_id", payload.codeId())
+                .append("type", payload.type().wireName())
+                .append("content", payload.content())
+                .append("created_at", date)
+                .append("updated_at", date)
+                .append("created_at_ns", nanosOfMilli)
+                .append("updated_at_ns", nanosOfMilli);
+    }
+
+    private static String id(List<CodeLog> logs, int i) {
+        return logs.get(i % logs.size()).id();
+    }
+}

@@ -1,0 +1,147 @@
+package io.codelog.bench;
+
+import io.codelog.core.CodeLog;
+import io.codelog.s3.S3CodeLogRepository;
+import io.codelog.s3.S3RequestCounter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Section 2: the exact S3 requests of each codelog operation on a seeded bucket, counted by
+ * {@link S3RequestCounter}, next to what the Go service's algorithm issues for the same data.
+ */
+final class RequestCountSection {
+
+    static final String SECTION = "2. S3 requests per operation";
+    private static final int PAGE_SIZE = 20;
+    private static final int KEYS_PER_DELETE = 1_000;
+    /** Logs on the cutoff's day and the day before are decided one by one; older days are deleted whole. */
+    private static final int CUTOFF_DAYS_BACK = 4;
+
+    private final SeededBucket data;
+    private final S3CodeLogRepository store;
+    private final S3RequestCounter counter;
+    private final GoRequestCosts go;
+    private final String size;
+
+    RequestCountSection(SeededBucket data, S3CodeLogRepository store, S3RequestCounter counter) {
+        this.data = data;
+        this.store = store;
+        this.counter = counter;
+        this.go = new GoRequestCosts(data.objectsPerDay(), data.today());
+        this.size = String.format("%,d logs", data.size());
+    }
+
+    /** Counts findById, a page and count; leaves the data as it was. */
+    void reads(ReportTable table) {
+        CodeLog fresh = data.runLogs().get(data.runLogs().size() / 2);
+        RequestCost byId = measure(() -> store.findById(fresh.id()), Optional.of(fresh));
+        addAtMost(table, "findById, log of today", byId, go.getById(SeededBucket.day(fresh.createdAt())), 2);
+        CodeLog old = data.oldLog();
+        RequestCost oldById = measure(() -> store.findById(old.id()), Optional.of(old));
+        addAtMost(
+                table,
+                "findById, log of " + SeededBucket.OLD_LOG_AGE_DAYS + " days ago",
+                oldById,
+                go.getById(SeededBucket.day(old.createdAt())),
+                2);
+
+        int runSize = data.runLogs().size();
+        int limit = Math.min(PAGE_SIZE, runSize);
+        int page = runSize >= 2 * limit ? 2 : 1;
+        String pageName = "page " + page + " of " + limit + ", run of " + runSize;
+        counter.reset();
+        store.listRunLogs(data.runId(), null, limit, page);
+        RequestCost cold = snapshot();
+        RequestCost warm = measure(
+                () -> store.listRunLogs(data.runId(), null, limit, page),
+                data.runLogs().subList((page - 1) * limit, page * limit));
+        long days = codelogRunDays();
+        boolean pageMet = warm.count("ListObjectsV2") <= days
+                && warm.count("GetObject") <= limit
+                && warm.total() == warm.count("ListObjectsV2") + warm.count("GetObject");
+        table.add(
+                SECTION,
+                size + ": " + pageName + " (first call: " + cold + ", incl. the hourly legacy-root probe)",
+                warm.toString(),
+                "Go: " + go.listRunLogs(runSize),
+                "",
+                ReportTable.verdict(pageMet, "≤ 1 LIST per day scanned (" + days + ") + " + limit + " GET"));
+
+        RequestCost count = measure(() -> store.count(data.runId(), null), (long) runSize);
+        table.add(
+                SECTION,
+                size + ": count(run)",
+                count.toString(),
+                "Go: no count algorithm given",
+                "",
+                ReportTable.verdict(count.total() == count.count("ListObjectsV2") && count.total() > 0, "LIST only"));
+    }
+
+    /** Counts deleteOlder of everything older than {@value #CUTOFF_DAYS_BACK} days; deletes those logs. */
+    void deleteOlder(ReportTable table) {
+        LocalDate cutoffDay = data.today().minusDays(CUTOFF_DAYS_BACK);
+        Instant cutoff = cutoffDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+        counter.reset();
+        long deleted = store.deleteOlder(cutoff, Long.MAX_VALUE);
+        RequestCost cost = snapshot();
+        long expected = data.objectsPerDay().entrySet().stream()
+                .filter(entry -> entry.getKey().isBefore(cutoffDay))
+                .mapToLong(entry -> entry.getValue())
+                .sum();
+        long batches = cost.count("DeleteObjects");
+        long logsOnly = ceilDiv(deleted, KEYS_PER_DELETE);
+        long withPointers = ceilDiv(2 * deleted, KEYS_PER_DELETE);
+        boolean met = deleted == expected && batches <= withPointers;
+        table.add(
+                SECTION,
+                size + ": deleteOlder, " + String.format("%,d", deleted) + " logs older than " + CUTOFF_DAYS_BACK
+                        + " days",
+                cost.toString(),
+                "Go: " + go.deleteOlder(cutoffDay, deleted),
+                "",
+                ReportTable.verdict(
+                        met,
+                        "≤ ceil(2n/1000) = " + withPointers + " DeleteObjects (ceil(n/1000) = " + logsOnly
+                                + " if pointers were not deleted too)"));
+    }
+
+    /** The days a listing of the seeded run scans: its start day - 1 to start + 2 days + 1, capped at today + 1. */
+    private long codelogRunDays() {
+        LocalDate first = SeededBucket.day(data.runLogs().get(0).createdAt()).minusDays(1);
+        LocalDate last = SeededBucket.day(data.runLogs().get(0).createdAt().plus(java.time.Duration.ofDays(2)))
+                .plusDays(1);
+        LocalDate cap = data.today().plusDays(1);
+        return first.datesUntil((last.isAfter(cap) ? cap : last).plusDays(1)).count();
+    }
+
+    private void addAtMost(ReportTable table, String name, RequestCost cost, RequestCost goCost, long limit) {
+        table.add(
+                SECTION,
+                size + ": " + name,
+                cost.toString(),
+                "Go: " + goCost,
+                "",
+                ReportTable.verdict(cost.total() <= limit, "≤ " + limit + " requests"));
+    }
+
+    private <T> RequestCost measure(Supplier<T> operation, T expected) {
+        counter.reset();
+        T result = operation.get();
+        if (!result.equals(expected)) {
+            throw new IllegalStateException("the store returned an unexpected result while its requests were counted");
+        }
+        return snapshot();
+    }
+
+    private RequestCost snapshot() {
+        return new RequestCost(counter.snapshot());
+    }
+
+    private static long ceilDiv(long value, long divisor) {
+        return (value + divisor - 1) / divisor;
+    }
+}
