@@ -1,0 +1,16 @@
+package io.codelog.it;
+
+import java.time.Duration;
+
+/**
+ * How long an S3 client may spend on one call, and how often it tries.
+ *
+ * @param attemptTimeout the limit of one HTTP attempt
+ * @param callTimeout the limit of one SDK call, retries and backoff included
+ * @param maxAttempts how many attempts the standard retry strategy makes, the first included
+ */
+record ClientBudget(Duration attemptTimeout, Duration callTimeout, int maxAttempts) {
+
+    /** Short enough for tests: 2 s per attempt, 10 s per call, 3 attempts. */
+    static final ClientBudget SHORT = new ClientBudget(Duration.ofSeconds(2), Duration.ofSeconds(10), 3);
+}

@@ -1,0 +1,93 @@
+package io.codelog.it;
+
+import io.codelog.s3.S3RequestCounter;
+import io.codelog.test.S3TestServer;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** An S3 client of the test server, straight or through another endpoint, that counts its requests. */
+final class S3Connection implements AutoCloseable {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final S3Client client;
+    private final S3RequestCounter counter = new S3RequestCounter();
+
+    private S3Connection(S3TestServer server, URI endpoint, ClientBudget budget) {
+        ClientOverrideConfiguration.Builder config = ClientOverrideConfiguration.builder()
+                .addExecutionInterceptor(counter)
+                .apiCallAttemptTimeout(budget.attemptTimeout())
+                .apiCallTimeout(budget.callTimeout())
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(budget.maxAttempts())
+                        .build());
+        client = S3Client.builder()
+                .endpointOverride(endpoint)
+                .forcePathStyle(true)
+                .region(Region.of(server.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(server.accessKeyId(), server.secretAccessKey())))
+                .overrideConfiguration(config.build())
+                .build();
+    }
+
+    /** A client talking to the server itself, with generous timeouts. */
+    static S3Connection direct(S3TestServer server) {
+        return new S3Connection(
+                server,
+                server.endpoint(),
+                new ClientBudget(java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60), 3));
+    }
+
+    /** A client signing for the server but sending to another endpoint, e.g. a {@link FaultProxy}. */
+    static S3Connection through(URI endpoint, S3TestServer server, ClientBudget budget) {
+        return new S3Connection(server, endpoint, budget);
+    }
+
+    S3Client client() {
+        return client;
+    }
+
+    S3RequestCounter counter() {
+        return counter;
+    }
+
+    /** Creates a bucket with a unique name starting with {@code namePrefix}. */
+    String newBucket(String namePrefix) {
+        String bucket = namePrefix + "-" + random(6);
+        client.createBucket(request -> request.bucket(bucket));
+        return bucket;
+    }
+
+    /** A unique key prefix starting with {@code name}. */
+    static String newPrefix(String name) {
+        return name + "-" + random(4);
+    }
+
+    /** Every key of the bucket under the prefix (all of them for an empty prefix), by raw ListObjectsV2. */
+    List<String> keys(String bucket, String prefix) {
+        return client.listObjectsV2Paginator(request -> request.bucket(bucket).prefix(prefix)).contents().stream()
+                .map(S3Object::key)
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private static String random(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+}

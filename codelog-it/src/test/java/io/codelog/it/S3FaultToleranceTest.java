@@ -1,0 +1,172 @@
+package io.codelog.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.codelog.it.FaultProxy.Fault;
+import io.codelog.s3.S3CodeLogRepository;
+import io.codelog.s3.S3CodeLogSettings;
+import io.codelog.test.S3TestServer;
+import io.codelog.test.TestServers;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The S3 store behind a proxy that injects real faults on real connections: every create either succeeds
+ * after the SDK's retries or fails with a storage exception within the client's budget, and afterwards every
+ * acknowledged log reads back identical and the run's listing and count agree. Prints one table line per fault.
+ */
+@ExtendWith(TestServers.class)
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class S3FaultToleranceTest {
+
+    private static final ClientBudget BUDGET = ClientBudget.SHORT;
+    // A create is up to two S3 calls (the log, then its id index pointer), each bounded by the call timeout.
+    private static final Duration CREATE_BUDGET =
+            BUDGET.callTimeout().multipliedBy(2).plusSeconds(2);
+    private static final Duration CUT_PERIOD = Duration.ofMillis(1_500);
+    private static final List<String> TABLE = Collections.synchronizedList(new ArrayList<>());
+
+    private static S3TestServer server;
+    private static S3Connection admin;
+    private static String bucket;
+    private static FaultProxy proxy;
+
+    @BeforeAll
+    static void startProxy(S3TestServer s3) throws IOException {
+        server = s3;
+        admin = S3Connection.direct(s3);
+        bucket = admin.newBucket("codelog-faults");
+        proxy = FaultProxy.start(s3.endpoint());
+    }
+
+    @AfterAll
+    static void printTable() throws IOException {
+        System.out.println("S3 fault table (client: attempt "
+                + BUDGET.attemptTimeout().toMillis() + " ms, call "
+                + BUDGET.callTimeout().toMillis() + " ms, " + BUDGET.maxAttempts() + " attempts, standard retries)");
+        System.out.println(FaultScenario.tableHeader());
+        TABLE.forEach(System.out::println);
+        proxy.close();
+        admin.close();
+    }
+
+    static Stream<Arguments> faults() {
+        return Stream.of(
+                Arguments.of("503 SlowDown x2 per create", Fault.SLOW_DOWN_503, 0, 2, 3, true),
+                Arguments.of("503 SlowDown x3 per create", Fault.SLOW_DOWN_503, 0, 3, 2, false),
+                Arguments.of("500 InternalError x2 per create", Fault.INTERNAL_ERROR_500, 0, 2, 3, true),
+                Arguments.of("500 InternalError x3 on the pointer PUT", Fault.INTERNAL_ERROR_500, 1, 3, 2, false),
+                Arguments.of("TCP reset x2 per create", Fault.RESET, 0, 2, 3, true),
+                Arguments.of("TCP reset x3 per create", Fault.RESET, 0, 3, 2, false),
+                Arguments.of("stall past attempt timeout x1 per create", Fault.STALL, 0, 1, 2, true),
+                Arguments.of("stall past attempt timeout x3 per create", Fault.STALL, 0, 3, 1, false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("faults")
+    void createSurvivesOrFailsTypedAndLosesNothing(
+            String name, Fault fault, int pass, int count, int creates, boolean withinRetries) {
+        try (S3Connection faulty = S3Connection.through(proxy.endpoint(), server, BUDGET);
+                S3CodeLogRepository repository = repository(faulty)) {
+            FaultScenario scenario = new FaultScenario(name, repository, CREATE_BUDGET);
+            long injectedBefore = proxy.injected();
+            for (int i = 0; i < creates; i++) {
+                proxy.inject(fault, pass, count);
+                scenario.create();
+            }
+            proxy.passThrough();
+            long injected = proxy.injected() - injectedBefore;
+
+            int lost = scenario.verifyAndCountLost();
+
+            TABLE.add(scenario.tableLine(injected, lost));
+            assertThat(injected).as("faults injected").isEqualTo((long) creates * count);
+            assertThat(lost).as("acknowledged logs lost").isZero();
+            if (withinRetries) {
+                assertThat(scenario.acknowledgedCount())
+                        .as("creates that retried past the fault")
+                        .isEqualTo(creates);
+            } else {
+                assertThat(scenario.failedCount())
+                        .as("creates failed by the fault")
+                        .isPositive();
+            }
+        }
+    }
+
+    @Test
+    void connectionsRefusedForAPeriodThenRestored() throws Exception {
+        int writers = 4;
+        int successesEach = 3;
+        int maxCreatesEach = 200;
+        ScheduledExecutorService restorer = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try (S3Connection faulty = S3Connection.through(proxy.endpoint(), server, BUDGET);
+                S3CodeLogRepository repository = repository(faulty)) {
+            FaultScenario scenario = new FaultScenario(
+                    "connections refused for " + CUT_PERIOD.toMillis() + " ms", repository, CREATE_BUDGET);
+            proxy.cut();
+            // The sleep here is the fault itself: how long the endpoint refuses connections.
+            ScheduledFuture<?> restored = restorer.schedule(
+                    () -> {
+                        proxy.restore();
+                        return null;
+                    },
+                    CUT_PERIOD.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                done.add(pool.submit(() -> {
+                    int successes = 0;
+                    for (int i = 0; i < maxCreatesEach && successes < successesEach; i++) {
+                        successes += scenario.create() ? 1 : 0;
+                    }
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get(2, TimeUnit.MINUTES);
+            }
+            restored.get(10, TimeUnit.SECONDS);
+
+            int lost = scenario.verifyAndCountLost();
+
+            TABLE.add(scenario.tableLine(1, lost));
+            assertThat(lost).as("acknowledged logs lost").isZero();
+            assertThat(scenario.failedCount())
+                    .as("creates refused during the cut")
+                    .isPositive();
+            assertThat(scenario.acknowledgedCount())
+                    .as("creates after the restore")
+                    .isEqualTo(writers * successesEach);
+        } finally {
+            pool.shutdownNow();
+            restorer.shutdownNow();
+        }
+    }
+
+    private static S3CodeLogRepository repository(S3Connection connection) {
+        return new S3CodeLogRepository(
+                connection.client(),
+                S3CodeLogSettings.builder(bucket)
+                        .prefix(S3Connection.newPrefix("faults"))
+                        .build());
+    }
+}
