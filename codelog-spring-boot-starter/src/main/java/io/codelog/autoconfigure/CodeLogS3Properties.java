@@ -40,6 +40,9 @@ public class CodeLogS3Properties {
     /** Whether requests address the bucket in the path rather than in the host name (most S3-compatible servers). */
     private boolean pathStyleAccess = false;
 
+    /** Whether an {@code http://} endpoint other than loopback is accepted; logs and keys then cross the network in clear. */
+    private boolean allowInsecureEndpoint = false;
+
     /** Whether create also writes an id index pointer, so that a lookup by id costs at most two requests. */
     private boolean idIndex = true;
 
@@ -149,6 +152,14 @@ public class CodeLogS3Properties {
     /** Whether requests use path-style addressing. */
     public boolean isPathStyleAccess() {
         return pathStyleAccess;
+    }
+
+    public boolean isAllowInsecureEndpoint() {
+        return allowInsecureEndpoint;
+    }
+
+    public void setAllowInsecureEndpoint(boolean allowInsecureEndpoint) {
+        this.allowInsecureEndpoint = allowInsecureEndpoint;
     }
 
     /** Sets whether requests use path-style addressing. */

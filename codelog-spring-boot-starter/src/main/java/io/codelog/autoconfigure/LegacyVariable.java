@@ -20,6 +20,7 @@ enum LegacyVariable {
     S3_PREFIX("FLOWS_CODE_ACTIONS_S3_PREFIX", "codelog.s3.prefix"),
     S3_ENDPOINT("FLOWS_CODE_ACTIONS_S3_ENDPOINT", "codelog.s3.endpoint"),
     S3_PATH_STYLE_ACCESS("FLOWS_CODE_ACTIONS_S3_PATH_STYLE_ACCESS", "codelog.s3.path-style-access"),
+    S3_ALLOW_INSECURE_ENDPOINT("FLOWS_CODE_ACTIONS_S3_ALLOW_INSECURE_ENDPOINT", "codelog.s3.allow-insecure-endpoint"),
     S3_ID_INDEX("FLOWS_CODE_ACTIONS_S3_ID_INDEX", "codelog.s3.id-index"),
     S3_READ_LEGACY_PATH("FLOWS_CODE_ACTIONS_S3_READ_LEGACY_PATH", "codelog.s3.read-legacy-path"),
     S3_GZIP("FLOWS_CODE_ACTIONS_S3_GZIP", "codelog.s3.gzip"),

@@ -107,7 +107,25 @@ final class S3ClientFactory {
                             + "; logs already written under the legacy path stay readable"
                             + " (codelog.s3.read-legacy-path).");
         }
+        if ("http".equalsIgnoreCase(uri.getScheme())
+                && !isLoopback(uri.getHost())
+                && !properties.isAllowInsecureEndpoint()) {
+            throw new CodeLogConfigurationException(
+                    ENDPOINT,
+                    origins.describe(ENDPOINT) + " is plain http to " + uri.getHost()
+                            + ": logs and request signatures would cross the network unencrypted.",
+                    "Use https, or set " + PropertyOrigins.named("codelog.s3.allow-insecure-endpoint")
+                            + "=true if this network is trusted.");
+        }
         return URI.create(uri.getScheme() + "://" + uri.getRawAuthority());
+    }
+
+    /** Loopback by name or literal address only: resolving a name here could be answered by anyone. */
+    private static boolean isLoopback(String host) {
+        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return bare.equalsIgnoreCase("localhost")
+                || bare.equals("::1")
+                || bare.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     /** Static credentials when both keys are set, the SDK's default chain when neither is. */

@@ -69,6 +69,7 @@ class LegacyVariablesTest {
             variables.put("FLOWS_CODE_ACTIONS_S3_PREFIX", "codeactions");
             variables.put("FLOWS_CODE_ACTIONS_S3_ENDPOINT", "http://minio:9000");
             variables.put("FLOWS_CODE_ACTIONS_S3_PATH_STYLE_ACCESS", "true");
+            variables.put("FLOWS_CODE_ACTIONS_S3_ALLOW_INSECURE_ENDPOINT", "true");
             variables.put("FLOWS_CODE_ACTIONS_S3_ID_INDEX", "false");
             variables.put("FLOWS_CODE_ACTIONS_S3_READ_LEGACY_PATH", "false");
             variables.put("FLOWS_CODE_ACTIONS_S3_GZIP", "true");
@@ -111,6 +112,7 @@ class LegacyVariablesTest {
                 assertThat(s3.getPrefix()).isEqualTo("codeactions");
                 assertThat(s3.getEndpoint()).isEqualTo("http://minio:9000");
                 assertThat(s3.isPathStyleAccess()).isTrue();
+                assertThat(s3.isAllowInsecureEndpoint()).isTrue();
                 assertThat(s3.isIdIndex()).isFalse();
                 assertThat(s3.isReadLegacyPath()).isFalse();
                 assertThat(s3.isGzip()).isTrue();

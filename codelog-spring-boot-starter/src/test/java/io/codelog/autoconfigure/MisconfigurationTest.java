@@ -160,6 +160,29 @@ class MisconfigurationTest {
         }
 
         @Test
+        void aPlainHttpEndpointBeyondLoopbackIsRefused() {
+            assertFailsNaming(
+                    stores.runner()
+                            .withPropertyValues(
+                                    "codelog.s3.enabled=true",
+                                    "codelog.s3.bucket-name=logs-bucket",
+                                    "codelog.s3.endpoint=http://minio.internal:9000"),
+                    "codelog.s3.endpoint",
+                    "FLOWS_CODE_ACTIONS_S3_ENDPOINT");
+        }
+
+        @Test
+        void aPlainHttpEndpointBeyondLoopbackStartsWhenExplicitlyAllowed() {
+            stores.runner()
+                    .withPropertyValues(
+                            "codelog.s3.enabled=true",
+                            "codelog.s3.bucket-name=logs-bucket",
+                            "codelog.s3.endpoint=http://minio.internal:9000",
+                            "codelog.s3.allow-insecure-endpoint=true")
+                    .run(context -> assertThat(context).hasNotFailed());
+        }
+
+        @Test
         void anAccessKeyWithoutItsSecretAsksForTheSecretVariable() {
             stores.runner()
                     .withPropertyValues(
