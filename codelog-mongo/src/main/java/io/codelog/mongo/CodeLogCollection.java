@@ -13,8 +13,6 @@ import org.springframework.data.mongodb.core.MongoOperations;
  */
 final class CodeLogCollection {
 
-    private static final String STORE = "mongo";
-
     private final MongoOperations mongo;
     private final String name;
 
@@ -50,21 +48,6 @@ final class CodeLogCollection {
     }
 
     CodeLogStorageException failure(String operation, RuntimeException e) {
-        return new CodeLogStorageException(STORE, operation, "collection '" + name + "': " + describe(e), e);
-    }
-
-    /**
-     * The kind of failure and MongoDB's error code; driver messages are left out because they can hold server
-     * addresses and, for write errors, the values of the document.
-     */
-    private static String describe(RuntimeException e) {
-        Throwable cause = e;
-        while (!(cause instanceof MongoException) && cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof MongoException mongoFailure && mongoFailure.getCode() > 0) {
-            return mongoFailure.getClass().getSimpleName() + " (MongoDB error code " + mongoFailure.getCode() + ")";
-        }
-        return cause.getClass().getSimpleName();
+        return MongoStorageFailures.of(operation, name, e);
     }
 }

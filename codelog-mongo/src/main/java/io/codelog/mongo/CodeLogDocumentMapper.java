@@ -27,9 +27,7 @@ final class CodeLogDocumentMapper {
     static final String UPDATED_AT = "updated_at";
     static final String UPDATED_AT_NS = "updated_at_ns";
 
-    /** Go's zero {@code time.Time}, which its BSON encoder writes for a time never set. */
-    private static final long GO_ZERO_TIME_MILLIS =
-            Instant.parse("0001-01-01T00:00:00Z").toEpochMilli();
+    private static final long GO_ZERO_TIME_MILLIS = MongoCodeLogDocuments.GO_ZERO_TIME.getTime();
 
     private CodeLogDocumentMapper() {}
 

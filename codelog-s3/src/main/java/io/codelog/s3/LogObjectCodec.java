@@ -74,8 +74,7 @@ final class LogObjectCodec {
      * @throws MalformedCodeLogException with a reason that never quotes the body
      */
     CodeLog decode(LogKey key, S3Calls.StoredObject object) {
-        byte[] plain = isGzip(object) ? decompress(object.bytes()) : object.bytes();
-        CodeLog log = json.read(plain);
+        CodeLog log = decodeBody(object.bytes(), object.contentEncoding());
         if (!log.id().equals(key.logId())
                 || !log.runId().equals(key.runId())
                 || !log.codeId().equals(key.codeId())) {
@@ -84,12 +83,19 @@ final class LogObjectCodec {
         return log;
     }
 
-    private static boolean isGzip(S3Calls.StoredObject object) {
-        String encoding = object.contentEncoding();
-        if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains(GZIP)) {
+    /**
+     * Reads the log a body holds, compressed or not, without checking it against a key.
+     *
+     * @throws MalformedCodeLogException with a reason that never quotes the body
+     */
+    CodeLog decodeBody(byte[] bytes, String contentEncoding) {
+        return json.read(isGzip(bytes, contentEncoding) ? decompress(bytes) : bytes);
+    }
+
+    private static boolean isGzip(byte[] bytes, String contentEncoding) {
+        if (contentEncoding != null && contentEncoding.toLowerCase(Locale.ROOT).contains(GZIP)) {
             return true;
         }
-        byte[] bytes = object.bytes();
         return bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
     }
 

@@ -1,0 +1,36 @@
+package io.codelog.migration;
+
+import io.codelog.core.CodeLog;
+import java.util.Optional;
+
+/**
+ * A store the engine copies logs to. Every method is called from many threads at once and announces each
+ * request to the given {@link RequestGate} before sending it.
+ */
+public interface LogTarget {
+
+    /** A short name of the store, e.g. {@code s3} or {@code mongo}. */
+    String name();
+
+    /**
+     * A checker for one pass, whose requests go through the gate: it tells whether the store already holds
+     * exactly a log, reading no more than it must.
+     */
+    TargetChecker checker(RequestGate gate);
+
+    /** Writes the log whole, as {@link io.codelog.core.CodeLogRepository#put} does. */
+    void write(CodeLog log, RequestGate gate);
+
+    /** The requests one {@link #write} makes, for estimates. */
+    RequestCounts writeCost();
+
+    /** The bytes one {@link #write} of this log stores, for estimates. */
+    long storedBytes(CodeLog log);
+
+    /**
+     * The stored log with this id, as the store's {@code findById} reads it.
+     *
+     * @throws io.codelog.core.MalformedCodeLogException when the stored log is unreadable
+     */
+    Optional<CodeLog> read(String id, RequestGate gate);
+}

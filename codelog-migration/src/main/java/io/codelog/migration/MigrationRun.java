@@ -1,0 +1,161 @@
+package io.codelog.migration;
+
+import io.codelog.core.CodeLogException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One worker's run of a migration job: claims partitions one after another until none is left to claim, copying
+ * each with the job's concurrency. Call {@link #call()} once, on any thread (e.g. submit it to an executor to
+ * migrate in the background); {@link #cancel()} and {@link #progress()} may be called from any other thread.
+ */
+public final class MigrationRun implements Callable<MigrationSummary> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationRun.class);
+    private static final int DRY_RUN_QUARANTINE_SAMPLE = 100;
+
+    private final MigrationJob job;
+    private final LogSource source;
+    private final LogTarget target;
+    private final PartitionLedger ledger;
+    private final QuarantineSink quarantine;
+    private final MigrationListener listener;
+    private final Clock clock;
+    private final RunTotals totals = new RunTotals();
+    private final MeteredGate gate;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private volatile boolean cancelled;
+    private volatile PartitionLedger.Tally tally = new PartitionLedger.Tally(0, 0);
+    private long partitionsByThisWorker;
+
+    MigrationRun(
+            MigrationJob job,
+            LogSource source,
+            LogTarget target,
+            MigrationState state,
+            MigrationListener listener,
+            Clock clock) {
+        this.job = job;
+        this.source = source;
+        this.target = target;
+        this.ledger = job.dryRun() ? new MemoryPartitionLedger() : state.ledger(job.jobId());
+        this.quarantine = job.dryRun() ? new MemoryQuarantine(DRY_RUN_QUARANTINE_SAMPLE) : state.quarantineSink();
+        this.listener = listener;
+        this.clock = clock;
+        this.gate = MeteredGate.limitedTo(job.maxRequestsPerSecond());
+    }
+
+    /**
+     * Runs the job until no partition is left to claim, or until cancelled.
+     *
+     * @return what this worker did
+     * @throws MigrationException when a store keeps failing (the partition in hand is given back at its last
+     *     checkpoint; run the job again to resume) or the job id was used for another range or direction
+     * @throws IllegalStateException when called a second time
+     */
+    @Override
+    public MigrationSummary call() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("A MigrationRun runs once; ask the engine for a new one");
+        }
+        try {
+            List<String> partitions = source.partitions(job.from(), job.toExclusive(), job.includeUndated());
+            ledger.register(
+                    new JobDefinition(job.jobId(), source.name(), target.name(), job.from(), job.toExclusive()),
+                    partitions);
+            tally = ledger.tally();
+            try (WorkerPool pool = new WorkerPool(job.concurrency(), "codelog-migration-" + job.jobId())) {
+                LogCopier copier = new LogCopier(job, source, target, quarantine, gate, totals, clock);
+                PartitionWorker worker = new PartitionWorker(
+                        job, source, ledger, copier, pool, gate, clock, () -> cancelled, this::reportProgress);
+                runPartitions(worker);
+            }
+        } catch (MigrationException e) {
+            throw new MigrationException(e.getMessage(), e, summary());
+        } catch (CodeLogException e) {
+            throw new MigrationException(
+                    "Migration job '" + job.jobId() + "' stopped: " + e.getMessage()
+                            + "; run the job again to resume from its checkpoints",
+                    e,
+                    summary());
+        }
+        tally = ledger.tally();
+        return summary();
+    }
+
+    /** Asks the run to stop after the logs in flight; it gives its partition back at its watermark and returns. */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    /** The run's totals now. */
+    public MigrationProgress progress() {
+        PartitionLedger.Tally now = tally;
+        return new MigrationProgress(
+                job.jobId(), now.done(), now.total(), totals.counts(), totals.logsPerSecond(), totals.elapsed());
+    }
+
+    private void runPartitions(PartitionWorker worker) {
+        while (!cancelled) {
+            Optional<ClaimedPartition> claim = ledger.claim(job.owner(), clock.instant(), job.lease());
+            if (claim.isEmpty()) {
+                return;
+            }
+            PartitionWorker.Result result = worker.process(claim.get());
+            if (result.ending() == PartitionWorker.Ending.COMPLETED) {
+                partitionsByThisWorker++;
+                tally = ledger.tally();
+                notify(() -> listener.onPartitionDone(
+                        claim.get().partition(), result.checkpoint().counts()));
+                reportProgress();
+            } else if (result.ending() == PartitionWorker.Ending.LEASE_LOST) {
+                LOG.warn(
+                        "Job {}: worker {} lost its claim on partition {} to another worker",
+                        job.jobId(),
+                        job.owner(),
+                        claim.get().partition());
+            }
+        }
+    }
+
+    private void reportProgress() {
+        notify(() -> listener.onProgress(progress()));
+    }
+
+    private void notify(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Job {}: a migration listener failed; the run goes on", job.jobId(), e);
+        }
+    }
+
+    private MigrationSummary summary() {
+        RequestCounts requests = gate.counts();
+        PartitionCounts counts = totals.counts();
+        RequestCounts priced = job.dryRun() ? requests.plus(target.writeCost().times(counts.migrated())) : requests;
+        PartitionLedger.Tally now = tally;
+        return new MigrationSummary(
+                job.jobId(),
+                job.owner(),
+                source.name(),
+                target.name(),
+                job.dryRun(),
+                cancelled,
+                now.total() > 0 && now.done() == now.total(),
+                now.done(),
+                now.total(),
+                partitionsByThisWorker,
+                counts,
+                requests,
+                CostEstimate.of(priced, totals.storedBytes()),
+                totals.elapsed(),
+                totals.logsPerSecond(),
+                quarantine instanceof MemoryQuarantine memory ? memory.entries() : List.of());
+    }
+}

@@ -1,0 +1,27 @@
+package io.codelog.migration;
+
+import java.time.Instant;
+
+/**
+ * One partition of a job as the checkpoint collection holds it.
+ *
+ * @param jobId the job
+ * @param partition the UTC day {@code yyyy-MM-dd}, or {@code undated}
+ * @param state where it stands
+ * @param owner the worker that holds or last held it, or null
+ * @param leaseExpiresAt when the owner's claim lapses, or null when not claimed
+ * @param claims how many times a worker claimed it
+ * @param counts the logs of it checkpointed so far
+ * @param lastPosition the source position up to which everything is done, or null
+ * @param lastId the source key of the last log done in source order, or null
+ */
+public record PartitionStatus(
+        String jobId,
+        String partition,
+        PartitionState state,
+        String owner,
+        Instant leaseExpiresAt,
+        int claims,
+        PartitionCounts counts,
+        String lastPosition,
+        String lastId) {}

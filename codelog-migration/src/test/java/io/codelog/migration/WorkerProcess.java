@@ -1,0 +1,83 @@
+package io.codelog.migration;
+
+import io.codelog.test.MongoTestServer;
+import io.codelog.test.S3TestServer;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts {@link WorkerMain} in a new JVM on the test's classpath and reads what it prints. */
+final class WorkerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final BufferedReader out;
+
+    WorkerProcess(
+            MigrationFixture fixture,
+            MongoTestServer mongo,
+            S3TestServer s3,
+            String maxHeap,
+            String jobId,
+            LocalDate from,
+            int days,
+            int concurrency,
+            String owner) {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + maxHeap,
+                "-cp",
+                classPath,
+                WorkerMain.class.getName(),
+                mongo.connectionString(),
+                fixture.databaseName,
+                s3.endpoint().toString(),
+                s3.region(),
+                s3.accessKeyId(),
+                s3.secretAccessKey(),
+                fixture.bucket,
+                jobId,
+                from.toString(),
+                Integer.toString(days),
+                Integer.toString(concurrency),
+                owner));
+        try {
+            process = new ProcessBuilder(command)
+                    .redirectError(new File("target/worker-" + jobId + ".err"))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /** The next line the worker printed, or null when it exited. */
+    String nextLine() {
+        try {
+            return out.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Process process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
