@@ -8,16 +8,17 @@ import org.springframework.boot.origin.Origin;
 import org.springframework.core.env.Environment;
 
 /** Names a property in messages: the property, its environment variable, and where its value came from. */
-final class PropertyOrigins {
+public final class PropertyOrigins {
 
     private final Environment environment;
 
-    PropertyOrigins(Environment environment) {
+    /** Names properties with the origins of their values in this environment. */
+    public PropertyOrigins(Environment environment) {
         this.environment = environment;
     }
 
     /** The property and its variable, e.g. {@code codelog.s3.region (FLOWS_CODE_ACTIONS_S3_REGION)}. */
-    static String named(String property) {
+    public static String named(String property) {
         return named(property, null);
     }
 

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  * strategy and call timeout, then the application's customizers. Every setting is checked before the SDK sees
  * it, so a mistake fails start-up naming its property and variable rather than with an SDK stack trace.
  */
-final class S3ClientFactory {
+public final class S3ClientFactory {
 
     private static final String REGION = "codelog.s3.region";
     private static final String ENDPOINT = "codelog.s3.endpoint";
@@ -36,7 +36,8 @@ final class S3ClientFactory {
     private final CodeLogS3Properties properties;
     private final PropertyOrigins origins;
 
-    S3ClientFactory(CodeLogS3Properties properties, PropertyOrigins origins) {
+    /** A factory of the client these properties describe; messages name properties as the environment set them. */
+    public S3ClientFactory(CodeLogS3Properties properties, PropertyOrigins origins) {
         this.properties = properties;
         this.origins = origins;
     }
@@ -46,7 +47,7 @@ final class S3ClientFactory {
      *
      * @throws CodeLogConfigurationException naming the first setting that cannot work
      */
-    S3Client build(Stream<S3ClientBuilderCustomizer> customizers) {
+    public S3Client build(Stream<S3ClientBuilderCustomizer> customizers) {
         URI endpoint = endpoint();
         S3ClientBuilder builder = S3Client.builder()
                 .region(region(endpoint != null))

@@ -16,7 +16,7 @@ import org.springframework.util.StringUtils;
  * applied one property at a time so that a rejected value is reported with the property and variable that
  * held it.
  */
-final class S3SettingsFactory {
+public final class S3SettingsFactory {
 
     private static final String BUCKET_NAME = "codelog.s3.bucket-name";
     private static final String KMS_KEY_ID = "codelog.s3.kms-key-id";
@@ -24,7 +24,8 @@ final class S3SettingsFactory {
     private final CodeLogS3Properties properties;
     private final PropertyOrigins origins;
 
-    S3SettingsFactory(CodeLogS3Properties properties, PropertyOrigins origins) {
+    /** A factory of the settings these properties describe; messages name properties as the environment set them. */
+    public S3SettingsFactory(CodeLogS3Properties properties, PropertyOrigins origins) {
         this.properties = properties;
         this.origins = origins;
     }
@@ -35,7 +36,8 @@ final class S3SettingsFactory {
      * @param selection why S3 is needed, for the message when the bucket is missing
      * @throws CodeLogConfigurationException naming the first property whose value the settings reject
      */
-    S3CodeLogSettings build(StoreSelection selection, CodeLogRules rules, UnreadableObjectListener onUnreadable) {
+    public S3CodeLogSettings build(
+            StoreSelection selection, CodeLogRules rules, UnreadableObjectListener onUnreadable) {
         String bucket = properties.getBucketName();
         if (!StringUtils.hasText(bucket)) {
             throw new CodeLogConfigurationException(

@@ -17,7 +17,7 @@ import org.springframework.core.env.Environment;
  * @param primary the store that receives new logs and answers reads first
  * @param mode how the other store joins it
  */
-record StoreSelection(Store primary, Mode mode) {
+public record StoreSelection(Store primary, Mode mode) {
 
     static final String STORE = "codelog.store";
     static final String S3_ENABLED = "codelog.s3.enabled";
@@ -28,7 +28,7 @@ record StoreSelection(Store primary, Mode mode) {
      *
      * @throws CodeLogConfigurationException when a value does not parse or the store and the flag disagree
      */
-    static StoreSelection of(Environment environment) {
+    public static StoreSelection of(Environment environment) {
         Binder binder = Binder.get(environment);
         Store store = bind(binder, STORE, Store.class, "mongo or s3");
         Boolean s3Enabled = bind(binder, S3_ENABLED, Boolean.class, "true or false");

@@ -1,0 +1,28 @@
+package io.codelog.cli;
+
+/** The exit codes of every command, which scripts may rely on, and their lines in the help. */
+final class ExitCode {
+
+    /** The command did what it was asked. */
+    static final int OK = 0;
+    /** Verification found differences it did not repair, or a migration quarantined entries. */
+    static final int DIFFERENCES = 1;
+    /** Bad usage or configuration: an unknown command or option, a bad value, a missing setting. */
+    static final int USAGE = 2;
+    /** A store failed or could not be reached; progress so far is checkpointed. */
+    static final int STORAGE = 3;
+    /** Interrupted (Ctrl-C, SIGTERM); progress so far is checkpointed. */
+    static final int INTERRUPTED = 4;
+    /** A defect of codelog itself. */
+    static final int INTERNAL = 70;
+
+    static final String HELP_OK = "0:ok";
+    static final String HELP_DIFFERENCES =
+            "1:verification found differences it did not repair, or the migration quarantined entries";
+    static final String HELP_USAGE = "2:bad usage or configuration (the message names the option or variable)";
+    static final String HELP_STORAGE = "3:a store failed or could not be reached (progress is checkpointed)";
+    static final String HELP_INTERRUPTED = "4:interrupted (progress is checkpointed: run the same command again)";
+    static final String HELP_INTERNAL = "70:internal error (run again with --verbose and report it)";
+
+    private ExitCode() {}
+}

@@ -1,0 +1,106 @@
+package io.codelog.cli;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.codelog.autoconfigure.CodeLogMongoProperties;
+import io.codelog.autoconfigure.PropertyOrigins;
+import io.codelog.core.CodeLogRules;
+import io.codelog.mongo.MongoCodeLogRepository;
+import io.codelog.mongo.MongoCodeLogSettings;
+import java.util.concurrent.TimeUnit;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.util.StringUtils;
+
+/**
+ * The MongoDB side of a command: a client of the command's own on {@code codelog.mongo.uri}, the log store on
+ * it and its settings. The command line has no application {@code MongoTemplate} to borrow, so the URI is
+ * required.
+ *
+ * @param client the client, closed with this
+ * @param template operations on the logs' database
+ * @param databaseName the database of the logs
+ * @param settings the store's collection and rules
+ * @param repository the store
+ */
+record MongoStore(
+        MongoClient client,
+        MongoTemplate template,
+        String databaseName,
+        MongoCodeLogSettings settings,
+        MongoCodeLogRepository repository)
+        implements AutoCloseable {
+
+    private static final String URI = "codelog.mongo.uri";
+    private static final String DATABASE_NAME = "codelog.mongo.database-name";
+    private static final String COLLECTION = "codelog.mongo.collection";
+    // A command line should say a server is unreachable in seconds, not after the driver's 30.
+    private static final int DEFAULT_SERVER_SELECTION_SECONDS = 10;
+
+    /**
+     * Connects as the properties say.
+     *
+     * @param command the command that needs MongoDB, for the message when the URI is missing
+     * @throws CliUsageException naming the property and variable to set
+     */
+    static MongoStore open(CodeLogMongoProperties properties, CodeLogRules rules, String command) {
+        if (!StringUtils.hasText(properties.getUri())) {
+            throw new CliUsageException("codelog " + command + " needs MongoDB, but " + PropertyOrigins.named(URI)
+                    + " is not set: set it to mongodb://user:password@host:27017/database.");
+        }
+        ConnectionString connection;
+        try {
+            connection = new ConnectionString(properties.getUri().trim());
+        } catch (IllegalArgumentException e) {
+            // The driver's message may quote the connection string, password included: it is not passed on.
+            throw new CliUsageException(PropertyOrigins.named(URI) + " is not a valid MongoDB connection string (its"
+                    + " value is not shown: it may hold a password); use mongodb://user:password@host:27017/database.");
+        }
+        String database = StringUtils.hasText(properties.getDatabaseName())
+                ? properties.getDatabaseName().trim()
+                : connection.getDatabase();
+        if (database == null) {
+            throw new CliUsageException(PropertyOrigins.named(URI) + " names no database and "
+                    + PropertyOrigins.named(DATABASE_NAME) + " is not set: set one of them.");
+        }
+        MongoCodeLogSettings settings;
+        try {
+            settings = MongoCodeLogSettings.defaults()
+                    .withCollection(properties.getCollection())
+                    .withCreateIndexes(properties.isCreateIndexes())
+                    .withRules(rules);
+        } catch (IllegalArgumentException e) {
+            throw new CliUsageException(PropertyOrigins.named(COLLECTION) + " is not usable: " + e.getMessage() + ".");
+        }
+        MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(connection)
+                .applyToClusterSettings(cluster -> {
+                    if (connection.getServerSelectionTimeout() == null) {
+                        cluster.serverSelectionTimeout(DEFAULT_SERVER_SELECTION_SECONDS, TimeUnit.SECONDS);
+                    }
+                })
+                .build());
+        try {
+            MongoTemplate template = new MongoTemplate(client, database);
+            return new MongoStore(client, template, database, settings, new MongoCodeLogRepository(template, settings));
+        } catch (IllegalArgumentException e) {
+            client.close();
+            throw new CliUsageException("The MongoDB database name \"" + database + "\" is not valid (" + e.getMessage()
+                    + "): set " + PropertyOrigins.named(DATABASE_NAME) + ".");
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /** Where the logs are, for output: database and collection, never the connection string. */
+    String describe() {
+        return "MongoDB database " + databaseName + ", collection " + settings.collection();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
