@@ -1,0 +1,218 @@
+package io.codelog.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.codelog.core.CodeLog;
+import io.codelog.core.DualWriteFailure;
+import io.codelog.core.LogType;
+import io.codelog.mongo.MongoDualWriteFailureLog;
+import io.codelog.s3.S3CodeLogRepository;
+import io.codelog.test.MongoTestServer;
+import io.codelog.test.S3TestServer;
+import io.codelog.test.TestServers;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The repair of failed dual-write copies, MongoDB primary and S3 secondary on the real servers: it copies what
+ * the secondary missed, deletes what the primary no longer has, repairs a log once however many records name
+ * it, and keeps every record while the secondary is down.
+ */
+@ExtendWith(TestServers.class)
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class DualWriteRepairTest {
+
+    private static final String RUN = "65f1a2b3c4d5e6f708192a3b";
+    private static final String CODE = "0b8e9f3a-6c2d-4f1e-9a7b-3c4d5e6f7a8b";
+
+    private final AtomicLong clockMillis =
+            new AtomicLong(Instant.parse("2026-03-01T10:00:00Z").toEpochMilli());
+    private MigrationFixture fixture;
+    private MongoDualWriteFailureLog failures;
+
+    @BeforeEach
+    void setUp(MongoTestServer mongo, S3TestServer s3) {
+        fixture = new MigrationFixture(mongo, s3);
+        failures = new MongoDualWriteFailureLog(fixture.mongo);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixture.close();
+    }
+
+    @Test
+    void copiesLogsTheSecondaryMissedVerbatimAndRemovesTheirRecords() {
+        List<CodeLog> missed = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            CodeLog stored = fixture.mongoRepository.create(CodeLog.of(RUN, CODE, LogType.INFO, "missed " + i));
+            missed.add(stored);
+            record(stored.id(), "create");
+        }
+        CodeLog updated = fixture.mongoRepository.update(missed.get(0).id(), "changed after create");
+        missed.set(0, updated);
+
+        DualWriteRepairReport report = repair().run();
+
+        assertThat(report).isEqualTo(new DualWriteRepairReport(5, 5, 0, 0, 0));
+        assertThat(report.complete()).isTrue();
+        for (CodeLog log : missed) {
+            assertThat(fixture.s3Repository.findById(log.id())).contains(log);
+        }
+        assertThat(failures.count()).isZero();
+    }
+
+    @Test
+    void deletesFromTheSecondaryWhatThePrimaryNoLongerHas() {
+        CodeLog kept = fixture.mongoRepository.create(CodeLog.of(RUN, CODE, LogType.INFO, "kept"));
+        CodeLog gone = fixture.mongoRepository.create(CodeLog.of(RUN, CODE, LogType.ERROR, "gone"));
+        fixture.s3Repository.put(kept);
+        fixture.s3Repository.put(gone);
+        fixture.mongoRepository.delete(gone.id());
+        record(gone.id(), "delete");
+
+        DualWriteRepairReport report = repair().run();
+
+        assertThat(report).isEqualTo(new DualWriteRepairReport(1, 0, 1, 0, 0));
+        assertThat(fixture.s3Repository.findById(gone.id())).isEmpty();
+        assertThat(fixture.s3Repository.findById(kept.id())).contains(kept);
+        assertThat(failures.count()).isZero();
+    }
+
+    @Test
+    void repairsALogOnceHoweverManyRecordsNameIt() {
+        CodeLog log = fixture.mongoRepository.create(CodeLog.of(RUN, CODE, LogType.DEBUG, "first"));
+        record(log.id(), "create");
+        fixture.mongoRepository.update(log.id(), "second");
+        record(log.id(), "update");
+        CodeLog last = fixture.mongoRepository.update(log.id(), "third");
+        record(log.id(), "update");
+        fixture.resetCounts();
+
+        DualWriteRepairReport report = repair().run();
+
+        assertThat(report).isEqualTo(new DualWriteRepairReport(3, 1, 0, 0, 0));
+        assertThat(fixture.s3Repository.findById(log.id())).contains(last);
+        assertThat(fixture.putsByKey)
+                .as("each key written once")
+                .allSatisfy((key, puts) -> assertThat(puts.sum()).isEqualTo(1));
+        assertThat(fixture.putsByKey).isNotEmpty();
+        assertThat(failures.count()).isZero();
+    }
+
+    @Test
+    void removesRangeOperationsWithoutReplayingThem() {
+        CodeLog log = fixture.mongoRepository.create(CodeLog.of(RUN, CODE, LogType.INFO, "survives"));
+        fixture.s3Repository.put(log);
+        record(null, "deleteOlder");
+        fixture.resetCounts();
+
+        DualWriteRepairReport report = repair().run();
+
+        assertThat(report).isEqualTo(new DualWriteRepairReport(1, 0, 0, 0, 1));
+        assertThat(fixture.counter.total()).as("S3 requests").isZero();
+        assertThat(failures.count()).isZero();
+    }
+
+    @Test
+    void keepsEveryRecordWhileTheSecondaryIsDownAndRepairsThemOnceItIsBack() throws IOException {
+        List<CodeLog> missed = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            CodeLog stored = fixture.mongoRepository.create(CodeLog.of(RUN, CODE, LogType.INFO, "outage " + i));
+            missed.add(stored);
+            record(stored.id(), "create");
+        }
+        try (S3Client deadClient = clientOf(closedPort());
+                S3CodeLogRepository deadSecondary = new S3CodeLogRepository(deadClient, fixture.s3Settings)) {
+            DualWriteRepairReport down = new DualWriteRepair(fixture.mongoRepository, deadSecondary, failures, 2).run();
+
+            assertThat(down)
+                    .as("stops after the first batch in which every repair failed")
+                    .isEqualTo(new DualWriteRepairReport(2, 0, 0, 2, 0));
+            assertThat(down.complete()).isFalse();
+        }
+        assertThat(failures.count()).isEqualTo(5);
+
+        DualWriteRepairReport back =
+                new DualWriteRepair(fixture.mongoRepository, fixture.s3Repository, failures, 2).run();
+
+        assertThat(back).isEqualTo(new DualWriteRepairReport(5, 5, 0, 0, 0));
+        for (CodeLog log : missed) {
+            assertThat(fixture.s3Repository.findById(log.id())).contains(log);
+        }
+        assertThat(failures.count()).isZero();
+    }
+
+    @Test
+    void keepsOnlyTheRecordsWhoseRepairFailedAndReadsPastThem() {
+        CodeLog good = fixture.mongoRepository.create(CodeLog.of(RUN, CODE, LogType.INFO, "good"));
+        // A document the primary cannot read back as a log: its repair fails, the others go on.
+        String unreadable = "65f1a2b3c4d5e6f708192a99";
+        fixture.logs()
+                .insertOne(new Document("_id", new ObjectId(unreadable))
+                        .append("run_id", RUN)
+                        .append("type", "info"));
+        record(unreadable, "create");
+        record(good.id(), "create");
+        CodeLog later = fixture.mongoRepository.create(CodeLog.of(RUN, CODE, LogType.INFO, "later"));
+        record(later.id(), "create");
+
+        DualWriteRepairReport report =
+                new DualWriteRepair(fixture.mongoRepository, fixture.s3Repository, failures, 2).run();
+
+        assertThat(report).isEqualTo(new DualWriteRepairReport(3, 2, 0, 1, 0));
+        assertThat(fixture.s3Repository.findById(good.id())).contains(good);
+        assertThat(fixture.s3Repository.findById(later.id())).contains(later);
+        assertThat(failures.oldest(10))
+                .singleElement()
+                .satisfies(kept -> assertThat(kept.logId()).isEqualTo(unreadable));
+    }
+
+    private DualWriteRepair repair() {
+        return new DualWriteRepair(fixture.mongoRepository, fixture.s3Repository, failures);
+    }
+
+    private void record(String logId, String operation) {
+        Instant at = Instant.ofEpochMilli(clockMillis.addAndGet(1_000));
+        failures.record(new DualWriteFailure(logId, operation, at, "CodeLogStorageException: s3 put failed"));
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private S3Client clientOf(int port) {
+        return S3Client.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .forcePathStyle(true)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dead", "dead")))
+                .overrideConfiguration(config -> config.apiCallTimeout(Duration.ofSeconds(10))
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(1)
+                                .build()))
+                .build();
+    }
+}
