@@ -38,12 +38,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.mongodb.health.MongoHealthIndicator;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * A MongoDB server stopped under write traffic and started again on the same port with the same data: while
- * it is down every operation fails with a storage exception within the driver's server selection timeout, and
- * afterwards the same repository instance works again and holds every acknowledged write.
+ * it is down every operation fails with a storage exception within the driver's server selection timeout and
+ * Spring Boot's MongoDB health indicator on the same client reports DOWN, and afterwards the same repository
+ * instance and the same indicator work again (UP) and every acknowledged write is there.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class MongoRestartTest {
@@ -104,6 +107,8 @@ class MongoRestartTest {
         MongoCodeLogRepository repository = new MongoCodeLogRepository(
                 new MongoTemplate(client, "codelog_it"),
                 MongoCodeLogSettings.defaults().withCollection("restart"));
+        MongoHealthIndicator health = new MongoHealthIndicator(client);
+        assertThat(health.health().getStatus()).as("health before the stop").isEqualTo(Status.UP);
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
         List<Future<?>> writers = new ArrayList<>();
         try {
@@ -123,6 +128,7 @@ class MongoRestartTest {
             assertFailsWithinBudget(() -> repository.findById(run));
             assertFailsWithinBudget(() -> repository.count(run, null));
             assertFailsWithinBudget(() -> repository.listRunLogs(run, null, 10, 1));
+            assertThat(health.health().getStatus()).as("health while stopped").isEqualTo(Status.DOWN);
 
             server = new MongoServer(backend);
             server.bind("127.0.0.1", port);
@@ -130,6 +136,9 @@ class MongoRestartTest {
             assertThat(succeededAfterRestart.await(30, TimeUnit.SECONDS))
                     .as("every writer wrote again through the same repository")
                     .isTrue();
+            assertThat(health.health().getStatus())
+                    .as("health after the restart")
+                    .isEqualTo(Status.UP);
         } finally {
             stopWriters.set(true);
             for (Future<?> writer : writers) {
