@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             MigrateCommand.class,
             VerifyCommand.class,
             RollbackCommand.class,
+            RepairDualWriteCommand.class,
             StatsCommand.class,
             CostCommand.class,
             LifecycleCommand.class,
@@ -72,7 +73,7 @@ final class CodelogCommand implements Runnable, AutoCloseable {
     public void run() {
         throw new ParameterException(
                 spec.commandLine(),
-                "Missing a command: migrate, verify, rollback, stats, cost," + " lifecycle or demo");
+                "Missing a command: migrate, verify, rollback, repair-dual-write, stats, cost, lifecycle or demo");
     }
 
     CliContext context() {

@@ -5,7 +5,10 @@ final class ExitCode {
 
     /** The command did what it was asked. */
     static final int OK = 0;
-    /** Verification found differences it did not repair, or a migration quarantined entries. */
+    /**
+     * Verification found differences it did not repair, a migration quarantined entries, or a dual-write repair
+     * kept failure records whose repair failed.
+     */
     static final int DIFFERENCES = 1;
     /** Bad usage or configuration: an unknown command or option, a bad value, a missing setting. */
     static final int USAGE = 2;
@@ -18,7 +21,8 @@ final class ExitCode {
 
     static final String HELP_OK = "0:ok";
     static final String HELP_DIFFERENCES =
-            "1:verification found differences it did not repair, or the migration quarantined entries";
+            "1:verification found differences it did not repair, the migration quarantined entries, or"
+                    + " repair-dual-write kept records it could not repair";
     static final String HELP_USAGE = "2:bad usage or configuration (the message names the option or variable)";
     static final String HELP_STORAGE = "3:a store failed or could not be reached (progress is checkpointed)";
     static final String HELP_INTERRUPTED = "4:interrupted (progress is checkpointed: run the same command again)";

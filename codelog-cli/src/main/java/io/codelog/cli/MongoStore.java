@@ -9,6 +9,7 @@ import io.codelog.autoconfigure.PropertyOrigins;
 import io.codelog.core.CodeLogRules;
 import io.codelog.mongo.MongoCodeLogRepository;
 import io.codelog.mongo.MongoCodeLogSettings;
+import io.codelog.mongo.MongoDualWriteFailureLog;
 import java.util.concurrent.TimeUnit;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.util.StringUtils;
@@ -35,6 +36,7 @@ record MongoStore(
     private static final String URI = "codelog.mongo.uri";
     private static final String DATABASE_NAME = "codelog.mongo.database-name";
     private static final String COLLECTION = "codelog.mongo.collection";
+    private static final String FAILURE_COLLECTION = "codelog.mongo.failure-collection";
     // A command line should say a server is unreachable in seconds, not after the driver's 30.
     private static final int DEFAULT_SERVER_SELECTION_SECONDS = 10;
 
@@ -91,6 +93,23 @@ record MongoStore(
         } catch (RuntimeException e) {
             client.close();
             throw e;
+        }
+    }
+
+    /**
+     * The failures a dual write recorded in this database, where the starter's {@code MongoDualWriteFailureLog}
+     * keeps them.
+     *
+     * @param collection the value of {@code codelog.mongo.failure-collection}
+     * @throws CliUsageException naming the property when the collection is blank
+     */
+    MongoDualWriteFailureLog failureLog(String collection) {
+        try {
+            return new MongoDualWriteFailureLog(template, collection);
+        } catch (IllegalArgumentException e) {
+            throw new CliUsageException(PropertyOrigins.named(FAILURE_COLLECTION) + " is blank: set it to the"
+                    + " collection the service records failed copies in (default "
+                    + MongoDualWriteFailureLog.DEFAULT_COLLECTION + ").");
         }
     }
 

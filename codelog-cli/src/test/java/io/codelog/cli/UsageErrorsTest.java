@@ -25,13 +25,15 @@ class UsageErrorsTest {
 
             assertThat(run.exitCode()).isZero();
             assertThat(run.out())
-                    .contains("migrate", "verify", "rollback", "stats", "cost", "lifecycle", "demo")
+                    .contains(
+                            "migrate", "verify", "rollback", "repair-dual-write", "stats", "cost", "lifecycle", "demo")
                     .contains("Exit codes:", "0    ok", "2    bad usage", "3    a store failed", "4    interrupted")
                     .contains("FLOWS_CODE_ACTIONS_MONGO_DB_URI");
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"migrate", "verify", "rollback", "stats", "cost", "lifecycle", "demo"})
+        @ValueSource(
+                strings = {"migrate", "verify", "rollback", "repair-dual-write", "stats", "cost", "lifecycle", "demo"})
         @DisplayName("every command has --help with its options and the exit codes")
         void everyCommand(String command) {
             CliRun run = CliRun.of(NOTHING_SET, command, "--help");
