@@ -27,6 +27,10 @@ final class Benchmark {
         try (MongoBench mongo = new MongoBench(TestServers.mongo())) {
             new MongoSideBySide(mongo, options).run(table);
         }
+        step("migration side by side");
+        try (MigrationStores stores = new MigrationStores(TestServers.mongo(), endpoint)) {
+            new MigrationSideBySide(stores, options).run(table);
+        }
         ReportTable counts = new ReportTable();
         ReportTable latency = new ReportTable();
         ReportTable scale = new ReportTable();
@@ -36,6 +40,9 @@ final class Benchmark {
         counts.rows().forEach(table::add);
         latency.rows().forEach(table::add);
         scale.rows().forEach(table::add);
+        step("memory of a migration in a -Xmx" + MemorySection.MAX_HEAP + " child JVM, " + options.memoryLogs()
+                + " logs");
+        new MemorySection(TestServers.mongo(), TestServers.s3(), options, this::step).run(table);
         return table;
     }
 

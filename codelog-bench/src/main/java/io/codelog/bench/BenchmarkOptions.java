@@ -18,6 +18,8 @@ import java.util.List;
  * @param runSize logs of the run that pages and counts read (one less when a size leaves no room for the
  *     old log)
  * @param latencySamples calls per latency measurement of codelog
+ * @param migrationLogs logs each side copies in the migration side by side
+ * @param memoryLogs the numbers of logs the memory section migrates, one child JVM each
  * @param jmh whether to run the JMH micro benchmarks instead of the server sections
  */
 record BenchmarkOptions(
@@ -30,15 +32,25 @@ record BenchmarkOptions(
         List<Integer> sizes,
         int runSize,
         int latencySamples,
+        int migrationLogs,
+        List<Integer> memoryLogs,
         boolean jmh) {
 
     static final String USAGE = "arguments: [--large] [--huge] [--jmh] [--repetitions=5] [--ops=300]"
             + " [--mongo-ops=1000] [--mongo-docs=2000] [--concurrency=8] [--delay-ms=20] [--sizes=1000,10000]"
-            + " [--run-size=1000] [--latency-samples=30]";
+            + " [--run-size=1000] [--latency-samples=30] [--migration-logs=5000] [--memory-logs=10000,50000]";
 
     BenchmarkOptions {
         sizes = List.copyOf(sizes);
-        if (repetitions < 1 || ops < 1 || mongoOps < 1 || concurrency < 1 || latencySamples < 1) {
+        memoryLogs = List.copyOf(memoryLogs);
+        if (repetitions < 1
+                || ops < 1
+                || mongoOps < 1
+                || concurrency < 1
+                || latencySamples < 1
+                || migrationLogs < 1
+                || memoryLogs.isEmpty()
+                || memoryLogs.stream().anyMatch(logs -> logs < 1)) {
             throw new IllegalArgumentException("counts must be 1 or more; " + USAGE);
         }
         if (mongoDocuments < 40) {
@@ -49,10 +61,24 @@ record BenchmarkOptions(
         }
     }
 
-    /** The default run: 5 repetitions, 1,000 and 10,000 stored logs, 20 ms per request. */
+    /**
+     * The default run: 5 repetitions, 1,000 and 10,000 stored logs, 20 ms per request, 5,000 logs migrated side
+     * by side, 10,000 and 50,000 in the memory section.
+     */
     static BenchmarkOptions defaults() {
         return new BenchmarkOptions(
-                5, 300, 1000, 2000, 8, Duration.ofMillis(20), List.of(1_000, 10_000), 1_000, 30, false);
+                5,
+                300,
+                1000,
+                2000,
+                8,
+                Duration.ofMillis(20),
+                List.of(1_000, 10_000),
+                1_000,
+                30,
+                5_000,
+                List.of(10_000, 50_000),
+                false);
     }
 
     /**
@@ -71,6 +97,8 @@ record BenchmarkOptions(
         Duration delay = options.delay();
         int runSize = options.runSize();
         int latencySamples = options.latencySamples();
+        int migrationLogs = options.migrationLogs();
+        List<Integer> memoryLogs = options.memoryLogs();
         boolean jmh = false;
         boolean large = false;
         boolean huge = false;
@@ -92,12 +120,12 @@ record BenchmarkOptions(
                 case "--delay-ms" -> delay = Duration.ofMillis(number(arg, value));
                 case "--run-size" -> runSize = number(arg, value);
                 case "--latency-samples" -> latencySamples = number(arg, value);
+                case "--migration-logs" -> migrationLogs = number(arg, value);
                 case "--sizes" -> {
                     sizes.clear();
-                    Arrays.stream(value.split(","))
-                            .map(size -> number(arg, size.trim()))
-                            .forEach(sizes::add);
+                    sizes.addAll(numbers(arg, value));
                 }
+                case "--memory-logs" -> memoryLogs = numbers(arg, value);
                 default -> throw new IllegalArgumentException("unknown argument " + arg + "; " + USAGE);
             }
         }
@@ -108,7 +136,24 @@ record BenchmarkOptions(
             sizes.add(1_000_000);
         }
         return new BenchmarkOptions(
-                repetitions, ops, mongoOps, mongoDocuments, concurrency, delay, sizes, runSize, latencySamples, jmh);
+                repetitions,
+                ops,
+                mongoOps,
+                mongoDocuments,
+                concurrency,
+                delay,
+                sizes,
+                runSize,
+                latencySamples,
+                migrationLogs,
+                memoryLogs,
+                jmh);
+    }
+
+    private static List<Integer> numbers(String arg, String values) {
+        return Arrays.stream(values.split(","))
+                .map(value -> number(arg, value.trim()))
+                .toList();
     }
 
     private static int number(String arg, String value) {
@@ -123,6 +168,7 @@ record BenchmarkOptions(
     String describe() {
         return "repetitions=" + repetitions + " ops=" + ops + " mongo-ops=" + mongoOps + " mongo-docs=" + mongoDocuments
                 + " concurrency=" + concurrency + " delay=" + delay.toMillis() + "ms sizes=" + sizes + " run-size="
-                + runSize + " latency-samples=" + latencySamples;
+                + runSize + " latency-samples=" + latencySamples + " migration-logs=" + migrationLogs + " memory-logs="
+                + memoryLogs;
     }
 }

@@ -5,17 +5,21 @@ import java.util.List;
 import java.util.function.DoubleSupplier;
 
 /**
- * Measures codelog and its baseline {@code repetitions} times, alternating which goes first, and keeps the
+ * Measures codelog and its baseline {@code repetitions} times, changing which goes first, and keeps the
  * throughput of each and their ratio per repetition.
  */
 final class PairedMeasurement {
 
-    /** The minimum ratio codelog / baseline that a target asks for. */
+    /** The minimum ratio codelog / baseline that a target asks for, unless it names another. */
     static final double TARGET_RATIO = 0.9;
 
-    private final List<Double> codelog = new ArrayList<>();
+    private final List<Double> codelog;
     private final List<Double> baseline = new ArrayList<>();
     private final List<Double> ratios = new ArrayList<>();
+
+    private PairedMeasurement(List<Double> codelog) {
+        this.codelog = codelog;
+    }
 
     /**
      * Runs both {@code repetitions} times: codelog first in even repetitions, the baseline first in odd ones.
@@ -24,22 +28,37 @@ final class PairedMeasurement {
      * @param baselineRun one measurement of the baseline, in operations per second
      */
     static PairedMeasurement run(int repetitions, DoubleSupplier codelogRun, DoubleSupplier baselineRun) {
-        PairedMeasurement measurement = new PairedMeasurement();
-        for (int r = 0; r < repetitions; r++) {
-            double ours;
-            double theirs;
-            if (r % 2 == 0) {
-                ours = codelogRun.getAsDouble();
-                theirs = baselineRun.getAsDouble();
-            } else {
-                theirs = baselineRun.getAsDouble();
-                ours = codelogRun.getAsDouble();
-            }
-            measurement.codelog.add(ours);
-            measurement.baseline.add(theirs);
-            measurement.ratios.add(ours / theirs);
+        return run(repetitions, codelogRun, List.of(baselineRun)).get(0);
+    }
+
+    /**
+     * Runs codelog and several baselines {@code repetitions} times, rotating the order (repetition r starts
+     * with side r mod sides, codelog being side 0), so that no side always runs first or last.
+     *
+     * @return one measurement per baseline, in the order given, all sharing codelog's figures
+     */
+    static List<PairedMeasurement> run(int repetitions, DoubleSupplier codelogRun, List<DoubleSupplier> baselineRuns) {
+        List<Double> codelog = new ArrayList<>();
+        List<PairedMeasurement> measurements = new ArrayList<>();
+        List<DoubleSupplier> sides = new ArrayList<>();
+        sides.add(codelogRun);
+        sides.addAll(baselineRuns);
+        for (int b = 0; b < baselineRuns.size(); b++) {
+            measurements.add(new PairedMeasurement(codelog));
         }
-        return measurement;
+        for (int r = 0; r < repetitions; r++) {
+            double[] figures = new double[sides.size()];
+            for (int s = 0; s < sides.size(); s++) {
+                int side = (r + s) % sides.size();
+                figures[side] = sides.get(side).getAsDouble();
+            }
+            codelog.add(figures[0]);
+            for (int b = 0; b < measurements.size(); b++) {
+                measurements.get(b).baseline.add(figures[b + 1]);
+                measurements.get(b).ratios.add(figures[0] / figures[b + 1]);
+            }
+        }
+        return measurements;
     }
 
     Spread codelog() {
@@ -54,16 +73,25 @@ final class PairedMeasurement {
         return Spread.of(ratios);
     }
 
-    /** Adds the row: ops/s of both as median (min–max), and the ratio's median (min–max). */
+    /** Adds the row: ops/s of both as median (min–max), the ratio's median (min–max), the 0.9 target or none. */
     void addTo(ReportTable table, String section, String measurement, boolean hasTarget) {
+        addTo(table, section, measurement, "ops/s", hasTarget ? TARGET_RATIO : Double.NaN);
+    }
+
+    /**
+     * Adds the row with figures in {@code unit}, and the target that the ratio's median be at least
+     * {@code targetRatio} (none when NaN).
+     */
+    void addTo(ReportTable table, String section, String measurement, String unit, double targetRatio) {
         Spread ratio = ratio();
-        String target =
-                hasTarget ? ReportTable.verdict(ratio.median() >= TARGET_RATIO, "≥ " + TARGET_RATIO + " (median)") : "";
+        String target = Double.isNaN(targetRatio)
+                ? ""
+                : ReportTable.verdict(ratio.median() >= targetRatio, "≥ " + targetRatio + " (median)");
         table.add(
                 section,
                 measurement,
-                codelog().format(0) + " ops/s",
-                baseline().format(0) + " ops/s",
+                codelog().format(0) + " " + unit,
+                baseline().format(0) + " " + unit,
                 ratio.format(2),
                 target);
     }

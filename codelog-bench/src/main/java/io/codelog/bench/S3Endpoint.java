@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
 /**
  * Builds S3 clients for the benchmark's S3-protocol server, directly or through a delaying proxy, each with its
@@ -48,5 +49,18 @@ final class S3Endpoint {
         String bucket = namePrefix + "-" + HexFormat.of().formatHex(random);
         client.createBucket(request -> request.bucket(bucket));
         return bucket;
+    }
+
+    /** Deletes every object of the bucket, 1,000 per request, then the bucket, so the server lets them go. */
+    static void deleteBucket(S3Client client, String bucket) {
+        client.listObjectsV2Paginator(request -> request.bucket(bucket)).stream()
+                .map(page -> page.contents().stream()
+                        .map(object ->
+                                ObjectIdentifier.builder().key(object.key()).build())
+                        .toList())
+                .filter(keys -> !keys.isEmpty())
+                .forEach(keys -> client.deleteObjects(request -> request.bucket(bucket)
+                        .delete(delete -> delete.objects(keys).quiet(true))));
+        client.deleteBucket(request -> request.bucket(bucket));
     }
 }

@@ -8,10 +8,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Runs the whole benchmark at tiny sizes so that it cannot rot, and checks the figures it must get right. */
 class BenchmarkSmokeTest {
+
+    private static final Pattern LIVE_HEAP = Pattern.compile("^live ([0-9.]+) MiB");
 
     @Test
     void runsEverySectionAtTinySizesAndMeetsTheRequestTargets() {
@@ -23,7 +27,9 @@ class BenchmarkSmokeTest {
                 "--mongo-docs=60",
                 "--repetitions=1",
                 "--delay-ms=2",
-                "--latency-samples=3");
+                "--latency-samples=3",
+                "--migration-logs=60",
+                "--memory-logs=150,300");
         System.setProperty("CODELOG_TEST_SERVERS", "embedded");
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
@@ -37,7 +43,9 @@ class BenchmarkSmokeTest {
                         MongoSideBySide.SECTION,
                         RequestCountSection.SECTION,
                         LatencySection.SECTION,
-                        ScaleSection.SECTION);
+                        ScaleSection.SECTION,
+                        MigrationSideBySide.SECTION,
+                        MemorySection.SECTION);
         List<ReportTable.Row> counts = rows.stream()
                 .filter(row -> row.section().equals(RequestCountSection.SECTION))
                 .toList();
@@ -49,11 +57,36 @@ class BenchmarkSmokeTest {
         assertThat(counts.get(0).codelog()).isEqualTo("2 GET");
         assertThat(counts.get(3).codelog()).isEqualTo("3 LIST");
 
+        List<ReportTable.Row> migration = section(rows, MigrationSideBySide.SECTION);
+        assertThat(migration).hasSize(2);
+        assertThat(migration.get(0).codelog()).endsWith("logs/s");
+        assertThat(migration.get(0).ratio()).isNotBlank();
+        assertThat(migration.get(1).codelog())
+                .as("the engine wrote each log and its pointer once, and listed each of the 5 days once")
+                .startsWith("S3: 120 PUT + 5 LIST;");
+        assertThat(migration.get(1).baseline()).startsWith("S3: 120 PUT;");
+
+        List<ReportTable.Row> memory = section(rows, MemorySection.SECTION);
+        assertThat(memory).hasSize(3);
+        for (ReportTable.Row row : memory.subList(0, 2)) {
+            assertThat(row.met()).as(row.target()).isTrue();
+            Matcher live = LIVE_HEAP.matcher(row.codelog());
+            assertThat(live.find()).as(row.codelog()).isTrue();
+            assertThat(Double.parseDouble(live.group(1))).isPositive().isLessThan(256);
+        }
+        assertThat(memory.get(0).target()).contains("150 of 150 migrated");
+        assertThat(memory.get(2).measurement())
+                .startsWith("extrapolation to 1,000,000 logs (live heap 150 → 300 logs)");
+
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         table.print(new PrintStream(printed, true, StandardCharsets.UTF_8));
         assertThat(printed.toString(StandardCharsets.UTF_8))
                 .startsWith("| section")
                 .contains("| 2 GET");
+    }
+
+    private static List<ReportTable.Row> section(List<ReportTable.Row> rows, String section) {
+        return rows.stream().filter(row -> row.section().equals(section)).toList();
     }
 
     @Test
@@ -62,6 +95,11 @@ class BenchmarkSmokeTest {
         assertThat(BenchmarkOptions.parse("--large", "--huge").sizes())
                 .containsExactly(1_000, 10_000, 100_000, 1_000_000);
         assertThat(BenchmarkOptions.parse("--delay-ms=7").delay()).isEqualTo(Duration.ofMillis(7));
+        assertThat(BenchmarkOptions.parse("--memory-logs=1000000").memoryLogs()).containsExactly(1_000_000);
+        assertThat(BenchmarkOptions.parse("--migration-logs=7").migrationLogs()).isEqualTo(7);
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--migration-logs=0"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("counts must be 1 or more");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--sizes=ten"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--sizes=ten needs a whole number");
