@@ -59,9 +59,9 @@ final class Soak {
         }
     }
 
-    /** The soak's duration from {@code codelog.soak.seconds}, 20 seconds when unset. */
+    /** The soak's duration from {@code codelog.soak.seconds}, 60 seconds when unset. */
     static Duration configuredDuration() {
-        return Duration.ofSeconds(Long.parseLong(System.getProperty("codelog.soak.seconds", "20")));
+        return Duration.ofSeconds(Long.parseLong(System.getProperty("codelog.soak.seconds", "60")));
     }
 
     /** Runs the load for the duration, then stops every thread and waits for it. */

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * 32 writers and 8 readers against each store for {@code codelog.soak.seconds} (20 by default): no errors, no
+ * 32 writers and 8 readers against each store for {@code codelog.soak.seconds} (60 by default): no errors, no
  * read anomalies, and afterwards every acknowledged log found with its content and every run's count right.
  * Prints operations, errors and p50/p99 latency per operation.
  */
