@@ -5,8 +5,9 @@ import java.time.Instant;
 import org.openjdk.jmh.runner.RunnerException;
 
 /**
- * Runs codelog's benchmarks on MongoDB- and S3-protocol servers started inside this JVM and prints one table;
- * {@code --jmh} runs the JMH micro benchmarks instead. See docs/benchmarks.md for the command and the sections.
+ * Runs codelog's benchmarks on MongoDB- and S3-protocol servers started inside this JVM, then the JMH micro
+ * benchmarks, and prints one table; {@code --jmh} runs only the JMH ones, {@code --no-jmh} skips them. See
+ * docs/benchmarks.md for the command and the sections.
  */
 public final class BenchmarkMain {
 
@@ -29,17 +30,18 @@ public final class BenchmarkMain {
             System.exit(2);
             return;
         }
-        if (options.jmh()) {
-            JmhLauncher.run();
-            return;
-        }
         // The sections measure the embedded servers; probing for Docker would only add start-up time.
         if (System.getProperty(SERVERS) == null && System.getenv(SERVERS) == null) {
             System.setProperty(SERVERS, "embedded");
         }
         PrintStream out = System.out;
         long start = System.nanoTime();
-        ReportTable table = new Benchmark(options, out).run();
+        ReportTable table =
+                options.jmh() == BenchmarkOptions.Jmh.ONLY ? new ReportTable() : new Benchmark(options, out).run();
+        if (options.jmh() != BenchmarkOptions.Jmh.SKIP) {
+            out.println("codelog-bench: JMH micro benchmarks in forked JVMs ...");
+            new JmhSection().run(table);
+        }
         out.println();
         out.println(
                 "codelog-bench " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, Java "

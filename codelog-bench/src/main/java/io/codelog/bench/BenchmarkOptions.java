@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What one benchmark run does, from the command line.
@@ -20,7 +21,7 @@ import java.util.List;
  * @param latencySamples calls per latency measurement of codelog
  * @param migrationLogs logs each side copies in the migration side by side
  * @param memoryLogs the numbers of logs the memory section migrates, one child JVM each
- * @param jmh whether to run the JMH micro benchmarks instead of the server sections
+ * @param jmh whether the JMH micro benchmarks run after the server sections, alone, or not at all
  */
 record BenchmarkOptions(
         int repetitions,
@@ -34,9 +35,19 @@ record BenchmarkOptions(
         int latencySamples,
         int migrationLogs,
         List<Integer> memoryLogs,
-        boolean jmh) {
+        Jmh jmh) {
 
-    static final String USAGE = "arguments: [--large] [--huge] [--jmh] [--repetitions=5] [--ops=300]"
+    /** When the JMH micro benchmarks run. */
+    enum Jmh {
+        /** After the server sections, as section 6 of the same table (the default). */
+        AFTER_SERVERS,
+        /** Alone: {@code --jmh}. */
+        ONLY,
+        /** Not at all: {@code --no-jmh}. */
+        SKIP
+    }
+
+    static final String USAGE = "arguments: [--large] [--huge] [--jmh | --no-jmh] [--repetitions=5] [--ops=300]"
             + " [--mongo-ops=1000] [--mongo-docs=2000] [--concurrency=8] [--delay-ms=20] [--sizes=1000,10000]"
             + " [--run-size=1000] [--latency-samples=30] [--migration-logs=5000] [--memory-logs=10000,50000]";
 
@@ -63,7 +74,7 @@ record BenchmarkOptions(
 
     /**
      * The default run: 5 repetitions, 1,000 and 10,000 stored logs, 20 ms per request, 5,000 logs migrated side
-     * by side, 10,000 and 50,000 in the memory section.
+     * by side, 10,000 and 50,000 in the memory section, then the JMH micro benchmarks.
      */
     static BenchmarkOptions defaults() {
         return new BenchmarkOptions(
@@ -78,7 +89,7 @@ record BenchmarkOptions(
                 30,
                 5_000,
                 List.of(10_000, 50_000),
-                false);
+                Jmh.AFTER_SERVERS);
     }
 
     /**
@@ -99,7 +110,7 @@ record BenchmarkOptions(
         int latencySamples = options.latencySamples();
         int migrationLogs = options.migrationLogs();
         List<Integer> memoryLogs = options.memoryLogs();
-        boolean jmh = false;
+        Jmh jmh = options.jmh();
         boolean large = false;
         boolean huge = false;
         for (String arg : args) {
@@ -111,7 +122,8 @@ record BenchmarkOptions(
             switch (name) {
                 case "--large" -> large = true;
                 case "--huge" -> huge = true;
-                case "--jmh" -> jmh = true;
+                case "--jmh" -> jmh = Jmh.ONLY;
+                case "--no-jmh" -> jmh = Jmh.SKIP;
                 case "--repetitions" -> repetitions = number(arg, value);
                 case "--ops" -> ops = number(arg, value);
                 case "--mongo-ops" -> mongoOps = number(arg, value);
@@ -169,6 +181,6 @@ record BenchmarkOptions(
         return "repetitions=" + repetitions + " ops=" + ops + " mongo-ops=" + mongoOps + " mongo-docs=" + mongoDocuments
                 + " concurrency=" + concurrency + " delay=" + delay.toMillis() + "ms sizes=" + sizes + " run-size="
                 + runSize + " latency-samples=" + latencySamples + " migration-logs=" + migrationLogs + " memory-logs="
-                + memoryLogs;
+                + memoryLogs + " jmh=" + jmh.name().toLowerCase(Locale.ROOT);
     }
 }

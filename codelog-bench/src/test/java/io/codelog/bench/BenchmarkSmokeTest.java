@@ -3,10 +3,15 @@ package io.codelog.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.codelog.core.CodeLog;
+import io.codelog.core.CodeLogJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -106,5 +111,40 @@ class BenchmarkSmokeTest {
         assertThatThrownBy(() -> BenchmarkOptions.parse("--fast"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown argument --fast");
+    }
+
+    @Test
+    void parsesWhenTheMicroBenchmarksRun() {
+        assertThat(BenchmarkOptions.parse().jmh()).isEqualTo(BenchmarkOptions.Jmh.AFTER_SERVERS);
+        assertThat(BenchmarkOptions.parse("--jmh").jmh()).isEqualTo(BenchmarkOptions.Jmh.ONLY);
+        assertThat(BenchmarkOptions.parse("--no-jmh").jmh()).isEqualTo(BenchmarkOptions.Jmh.SKIP);
+    }
+
+    @Test
+    void everyMicroBenchmarkIsDescribedAndComputesWhatItsRowSays() {
+        List<String> benchmarks = Arrays.stream(CodeLogMicroBenchmarks.class.getMethods())
+                .filter(method -> method.isAnnotationPresent(org.openjdk.jmh.annotations.Benchmark.class))
+                .map(Method::getName)
+                .toList();
+        assertThat(JmhSection.DESCRIPTIONS.keySet()).containsExactlyInAnyOrderElementsOf(benchmarks);
+
+        CodeLogMicroBenchmarks micro = new CodeLogMicroBenchmarks();
+        micro.setUp();
+        CodeLog decoded = micro.jsonDecode();
+        assertThat(micro.jsonEncode()).isEqualTo(new CodeLogJson().write(decoded));
+        assertThat(micro.requireValidObjectId()).isEqualTo(decoded.id());
+        assertThat(micro.requireValidUuid()).isEqualTo(decoded.codeId());
+        assertThat(micro.prepareCreate().id())
+                .isNotNull()
+                .isNotEqualTo(micro.prepareCreate().id());
+        assertThat(micro.s3LogKey())
+                .startsWith("codeactions/logs/2025/06/15/" + decoded.runId() + "/" + decoded.codeId() + "/")
+                .endsWith(decoded.id() + ".json");
+        assertThat(micro.s3IndexKey()).startsWith("codeactions/").endsWith(decoded.id() + ".json");
+        assertThat(micro.s3ParseKey()).hasValueSatisfying(key -> {
+            assertThat(key.logId()).isEqualTo(decoded.id());
+            assertThat(key.runId()).isEqualTo(decoded.runId());
+            assertThat(key.day()).isEqualTo(LocalDate.of(2025, 6, 15));
+        });
     }
 }
