@@ -42,7 +42,7 @@ final class Benchmark {
         scale.rows().forEach(table::add);
         step("memory of a migration in a -Xmx" + MemorySection.MAX_HEAP + " child JVM, " + options.memoryLogs()
                 + " logs");
-        new MemorySection(TestServers.mongo(), TestServers.s3(), options, this::step).run(table);
+        new MemorySection(TestServers.mongo(), options, this::step).run(table);
         return table;
     }
 

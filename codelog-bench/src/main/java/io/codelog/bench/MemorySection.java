@@ -2,7 +2,6 @@ package io.codelog.bench;
 
 import io.codelog.migration.MigrationJob;
 import io.codelog.test.MongoTestServer;
-import io.codelog.test.S3TestServer;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -13,7 +12,8 @@ import java.util.function.Consumer;
 /**
  * Section 5: the heap of a migration in a JVM limited to {@value #MAX_HEAP} of heap. For each size of
  * {@code --memory-logs}, this JVM seeds the MongoDB server with that many logs, and a child JVM
- * ({@link MigrationMemoryMain}) migrates them to a new bucket with the engine's defaults, watching its heap.
+ * ({@link MigrationMemoryMain}) migrates them to a bucket of a new {@link DiskS3Server} with the engine's defaults,
+ * watching its heap.
  * The live heap must not grow with the number of logs: that is what makes a 1,000,000-log run fit.
  */
 final class MemorySection {
@@ -28,17 +28,13 @@ final class MemorySection {
     private static final Duration BASE_TIMEOUT = Duration.ofMinutes(5);
 
     private final MongoTestServer mongo;
-    private final S3TestServer s3;
-    private final S3Endpoint endpoint;
     private final BenchmarkOptions options;
     private final Consumer<String> progress;
 
     /** @param progress told the figures of each size as soon as its child is done */
-    MemorySection(MongoTestServer mongo, S3TestServer s3, BenchmarkOptions options, Consumer<String> progress) {
+    MemorySection(MongoTestServer mongo, BenchmarkOptions options, Consumer<String> progress) {
         this.mongo = mongo;
         this.progress = progress;
-        this.s3 = s3;
-        this.endpoint = new S3Endpoint(s3);
         this.options = options;
     }
 
@@ -67,10 +63,10 @@ final class MemorySection {
     }
 
     private HeapReport measure(int logs) {
-        try (MigrationStores stores = new MigrationStores(mongo, endpoint)) {
+        try (DiskS3Server s3 = DiskS3Server.start();
+                MigrationStores stores = new MigrationStores(mongo, new S3Endpoint(s3))) {
             LocalDate from = LocalDate.now(ZoneOffset.UTC).minusDays(60);
             stores.seed(from, DAYS, logs);
-            // The bucket is left in place: listing a bucket of 2n objects to empty it costs s3proxy O(n²).
             String bucket = S3Endpoint.newBucket(stores.s3(), "bench-memory");
             ChildJvm.Result child = ChildJvm.run(
                     List.of("-Xmx" + MAX_HEAP),
