@@ -16,8 +16,6 @@ import java.util.Map;
  * @param liveSamples how many full GCs were forced
  * @param afterGcMax the largest heap used right after any GC, in bytes
  * @param poolPeaks the sum of the heap pools' peaks, in bytes
- * @param maxHeap the child's maximum heap, in bytes
- * @param collectors the child's GC names
  */
 record HeapReport(
         int logs,
@@ -28,9 +26,7 @@ record HeapReport(
         long liveMax,
         long liveSamples,
         long afterGcMax,
-        long poolPeaks,
-        long maxHeap,
-        String collectors) {
+        long poolPeaks) {
 
     private static final double MIB = 1024.0 * 1024.0;
 
@@ -63,9 +59,7 @@ record HeapReport(
                 Long.parseLong(values.get("heap-live-max")),
                 Long.parseLong(values.getOrDefault("heap-live-samples", "0")),
                 Long.parseLong(values.get("heap-after-gc-max")),
-                Long.parseLong(values.getOrDefault("heap-pool-peaks", "0")),
-                Long.parseLong(values.getOrDefault("heap-max", "0")),
-                values.getOrDefault("collectors", "?"));
+                Long.parseLong(values.getOrDefault("heap-pool-peaks", "0")));
     }
 
     /** Whether the child exited 0 having migrated every log. */

@@ -33,7 +33,6 @@ final class HeapWatch implements AutoCloseable {
 
     private final Set<String> heapPools;
     private final AtomicLong maxAfterGc = new AtomicLong();
-    private final AtomicLong collections = new AtomicLong();
     private final AtomicLong maxLive = new AtomicLong();
     private final AtomicLong liveSamples = new AtomicLong();
     private final Semaphore forcedGcDone = new Semaphore(0);
@@ -87,11 +86,6 @@ final class HeapWatch implements AutoCloseable {
         return maxAfterGc.get();
     }
 
-    /** How many GCs were notified. */
-    long collections() {
-        return collections.get();
-    }
-
     /** The sum of the heap pools' peak use since the JVM started, in bytes. */
     long sumOfPoolPeaks() {
         return ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -99,13 +93,6 @@ final class HeapWatch implements AutoCloseable {
                 .map(MemoryPoolMXBean::getPeakUsage)
                 .mapToLong(MemoryUsage::getUsed)
                 .sum();
-    }
-
-    /** The names of the JVM's collectors, e.g. {@code G1 Young Generation,G1 Old Generation}. */
-    static String collectorNames() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .map(GarbageCollectorMXBean::getName)
-                .collect(Collectors.joining(","));
     }
 
     private void onNotification(Notification notification, Object handback) {
@@ -122,7 +109,6 @@ final class HeapWatch implements AutoCloseable {
             }
         }
         maxAfterGc.accumulateAndGet(used, Math::max);
-        collections.incrementAndGet();
         if (FORCED_CAUSE.equals(info.getGcCause())) {
             maxLive.accumulateAndGet(used, Math::max);
             forcedGcDone.release();

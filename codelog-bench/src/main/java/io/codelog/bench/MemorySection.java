@@ -1,6 +1,7 @@
 package io.codelog.bench;
 
 import io.codelog.migration.MigrationJob;
+import io.codelog.test.EmbeddedS3Server;
 import io.codelog.test.MongoTestServer;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,7 +13,7 @@ import java.util.function.Consumer;
 /**
  * Section 5: the heap of a migration in a JVM limited to {@value #MAX_HEAP} of heap. For each size of
  * {@code --memory-logs}, this JVM seeds the MongoDB server with that many logs, and a child JVM
- * ({@link MigrationMemoryMain}) migrates them to a bucket of a new {@link DiskS3Server} with the engine's defaults,
+ * ({@link MigrationMemoryMain}) migrates them to a bucket of a new disk-backed {@link EmbeddedS3Server} with the engine's defaults,
  * watching its heap.
  * The live heap must not grow with the number of logs: that is what makes a 1,000,000-log run fit.
  */
@@ -63,7 +64,7 @@ final class MemorySection {
     }
 
     private HeapReport measure(int logs) {
-        try (DiskS3Server s3 = DiskS3Server.start();
+        try (EmbeddedS3Server s3 = EmbeddedS3Server.startOnDisk();
                 MigrationStores stores = new MigrationStores(mongo, new S3Endpoint(s3))) {
             LocalDate from = LocalDate.now(ZoneOffset.UTC).minusDays(60);
             stores.seed(from, DAYS, logs);

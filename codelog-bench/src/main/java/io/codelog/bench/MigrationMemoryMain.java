@@ -88,9 +88,6 @@ public final class MigrationMemoryMain {
             System.out.println("heap-live-samples " + heap.liveSamples());
             System.out.println("heap-after-gc-max " + heap.maxAfterGc());
             System.out.println("heap-pool-peaks " + heap.sumOfPoolPeaks());
-            System.out.println("heap-max " + Runtime.getRuntime().maxMemory());
-            System.out.println("gc-count " + heap.collections());
-            System.out.println("collectors " + HeapWatch.collectorNames());
         }
     }
 }

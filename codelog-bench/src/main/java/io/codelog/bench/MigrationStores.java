@@ -32,7 +32,6 @@ final class MigrationStores implements AutoCloseable {
     private static final long MILLIS_PER_DAY = 86_400_000L;
 
     private final MongoTestServer mongoServer;
-    private final S3Endpoint s3Endpoint;
     private final MongoCommandCounter mongoCounter = new MongoCommandCounter();
     private final S3RequestCounter s3Counter = new S3RequestCounter();
     private final MongoClient mongo;
@@ -42,7 +41,6 @@ final class MigrationStores implements AutoCloseable {
 
     MigrationStores(MongoTestServer mongoServer, S3Endpoint s3Endpoint) {
         this.mongoServer = mongoServer;
-        this.s3Endpoint = s3Endpoint;
         this.mongo = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(mongoServer.connectionString()))
                 .addCommandListener(mongoCounter)
@@ -103,10 +101,6 @@ final class MigrationStores implements AutoCloseable {
 
     String database() {
         return database;
-    }
-
-    S3Endpoint s3Endpoint() {
-        return s3Endpoint;
     }
 
     /** The S3 client, counting into {@link #s3Counter()}. */

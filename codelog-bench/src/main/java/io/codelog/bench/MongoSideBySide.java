@@ -10,7 +10,6 @@ import io.codelog.core.CodeLog;
 import io.codelog.mongo.MongoCodeLogRepository;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
@@ -57,11 +56,13 @@ final class MongoSideBySide {
             payloads.add(samples.newLog(runId, codeId));
         }
         workers.opsPerSecond(Math.min(ops, 200), i -> creating.create(payloads.get(i)));
-        workers.opsPerSecond(Math.min(ops, 200), i -> rawCreating.insertOne(document(payloads.get(i))));
+        workers.opsPerSecond(
+                Math.min(ops, 200), i -> rawCreating.insertOne(StoreDocuments.ofNew(payloads.get(i), Instant.now())));
         PairedMeasurement.run(
                         repetitions,
                         () -> workers.opsPerSecond(ops, i -> creating.create(payloads.get(i))),
-                        () -> workers.opsPerSecond(ops, i -> rawCreating.insertOne(document(payloads.get(i)))))
+                        () -> workers.opsPerSecond(
+                                ops, i -> rawCreating.insertOne(StoreDocuments.ofNew(payloads.get(i), Instant.now()))))
                 .addTo(table, SECTION, "create  vs  insertOne of the same document", true);
 
         String readCollection = "side_read_" + suffix;
@@ -147,22 +148,6 @@ final class MongoSideBySide {
 
     private static Bson runIn(String runId) {
         return Filters.in(RUN_ID, new ObjectId(runId), runId);
-    }
-
-    /** The document codelog writes for a new log, built by hand as a driver user would. */
-    private static Document document(CodeLog payload) {
-        Instant now = Instant.now();
-        Date date = Date.from(now);
-        int nanosOfMilli = now.getNano() % 1_000_000;
-        return new Document("_id", new ObjectId())
-                .append("run_id", payload.runId())
-                .append("code_id", payload.codeId())
-                .append("type", payload.type().wireName())
-                .append("content", payload.content())
-                .append("created_at", date)
-                .append("updated_at", date)
-                .append("created_at_ns", nanosOfMilli)
-                .append("updated_at_ns", nanosOfMilli);
     }
 
     private static String id(List<CodeLog> logs, int i) {

@@ -22,15 +22,24 @@ final class StoreDocuments {
 
     /** The document the store holds for the log. */
     static Document of(CodeLog log) {
-        return new Document("_id", new ObjectId(log.id()))
+        return of(new ObjectId(log.id()), log, log.createdAt(), log.updatedAt());
+    }
+
+    /** The document of a new log: a new ObjectId, created and updated {@code now}, the payload's other fields. */
+    static Document ofNew(CodeLog payload, Instant now) {
+        return of(new ObjectId(), payload, now, now);
+    }
+
+    private static Document of(ObjectId id, CodeLog log, Instant createdAt, Instant updatedAt) {
+        return new Document("_id", id)
                 .append("run_id", log.runId())
                 .append("code_id", log.codeId())
                 .append("type", log.type().wireName())
                 .append("content", log.content())
-                .append(CREATED_AT, Date.from(log.createdAt()))
-                .append("updated_at", Date.from(log.updatedAt()))
-                .append("created_at_ns", log.createdAt().getNano() % NANOS_PER_MILLI)
-                .append("updated_at_ns", log.updatedAt().getNano() % NANOS_PER_MILLI);
+                .append(CREATED_AT, Date.from(createdAt))
+                .append("updated_at", Date.from(updatedAt))
+                .append("created_at_ns", createdAt.getNano() % NANOS_PER_MILLI)
+                .append("updated_at_ns", updatedAt.getNano() % NANOS_PER_MILLI);
     }
 
     /** The log of a document written by {@link #of}. */

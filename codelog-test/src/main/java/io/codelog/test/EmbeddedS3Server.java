@@ -1,6 +1,13 @@
 package io.codelog.test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -12,8 +19,13 @@ import org.gaul.s3proxy.blobstore.BlobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** s3proxy over a transient (in-memory) blob store, inside this JVM on a random loopback port. */
-final class EmbeddedS3Server implements S3TestServer, RunningServer {
+/**
+ * s3proxy inside this JVM on a random loopback port, over a transient (in-memory) blob store, or over its
+ * filesystem blob store in a temporary directory for more objects than memory holds (s3proxy's in-memory store
+ * refuses writes, "out of disk space", at around a million objects). The caller of {@link #startOnDisk()}
+ * closes it, which stops the server and deletes the directory.
+ */
+public final class EmbeddedS3Server implements S3TestServer, RunningServer {
 
     static final String REGION = "us-east-1";
     static final String ACCESS_KEY_ID = "codelog-test-access-key";
@@ -26,20 +38,44 @@ final class EmbeddedS3Server implements S3TestServer, RunningServer {
     private final S3Proxy proxy;
     private final BlobStore blobStore;
     private final URI endpoint;
+    private final Path directory;
 
-    private EmbeddedS3Server(S3Proxy proxy, BlobStore blobStore, URI endpoint) {
+    private EmbeddedS3Server(S3Proxy proxy, BlobStore blobStore, URI endpoint, Path directory) {
         this.proxy = proxy;
         this.blobStore = blobStore;
         this.endpoint = endpoint;
+        this.directory = directory;
     }
 
     /**
-     * Starts s3proxy on 127.0.0.1 on a free port and waits until it serves.
+     * Starts s3proxy over an in-memory blob store on 127.0.0.1 on a free port and waits until it serves.
      *
      * @throws IllegalStateException when it fails to start within 30 seconds
      */
     static EmbeddedS3Server start() {
-        BlobStore blobStore = BlobStores.create("transient", new Properties());
+        return start(BlobStores.create("transient", new Properties()), null);
+    }
+
+    /**
+     * Starts s3proxy over a filesystem blob store in a new temporary directory, on 127.0.0.1 on a free port, and
+     * waits until it serves. Closing it deletes the directory.
+     *
+     * @throws IllegalStateException when it fails to start within 30 seconds
+     * @throws UncheckedIOException when the directory cannot be created
+     */
+    public static EmbeddedS3Server startOnDisk() {
+        Path directory;
+        try {
+            directory = Files.createTempDirectory("codelog-s3");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a directory for the embedded s3proxy", e);
+        }
+        Properties properties = new Properties();
+        properties.setProperty("jclouds.filesystem.basedir", directory.toString());
+        return start(BlobStores.create("filesystem", properties), directory);
+    }
+
+    private static EmbeddedS3Server start(BlobStore blobStore, Path directory) {
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(blobStore)
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY_ID, SECRET_ACCESS_KEY)
@@ -51,9 +87,10 @@ final class EmbeddedS3Server implements S3TestServer, RunningServer {
         } catch (Exception e) {
             stopQuietly(proxy);
             blobStore.close();
+            deleteTree(directory);
             throw new IllegalStateException("The embedded s3proxy did not start: " + e.getMessage(), e);
         }
-        return new EmbeddedS3Server(proxy, blobStore, URI.create("http://127.0.0.1:" + proxy.getPort()));
+        return new EmbeddedS3Server(proxy, blobStore, URI.create("http://127.0.0.1:" + proxy.getPort()), directory);
     }
 
     private static void awaitStarted(S3Proxy proxy) {
@@ -90,6 +127,11 @@ final class EmbeddedS3Server implements S3TestServer, RunningServer {
         return SECRET_ACCESS_KEY;
     }
 
+    /** The directory of the filesystem blob store, or null for the in-memory one. */
+    Path directory() {
+        return directory;
+    }
+
     @Override
     public String kind() {
         return "embedded";
@@ -99,6 +141,31 @@ final class EmbeddedS3Server implements S3TestServer, RunningServer {
     public void close() {
         stopQuietly(proxy);
         blobStore.close();
+        deleteTree(directory);
+    }
+
+    // Like stopping, deleting the directory of a stopped server must not hide the run's outcome.
+    private static void deleteTree(Path root) {
+        if (root == null) {
+            return;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path directory, IOException error) throws IOException {
+                    Files.delete(directory);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("The embedded s3proxy's directory {} was not deleted: {}", root, e.toString());
+        }
     }
 
     // Stopping happens at the end of a run or after a failed start: a failure to stop must not hide the

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,25 @@ class EmbeddedServersTest {
         } finally {
             server.close();
         }
+        assertThat(Wire.acceptsConnections(endpoint.getHost(), endpoint.getPort()))
+                .isFalse();
+    }
+
+    @Test
+    @DisplayName("s3proxy on disk serves from a temporary directory and deletes it when closed")
+    void s3ProxyOnDiskDeletesItsDirectory() throws Exception {
+        EmbeddedS3Server server = EmbeddedS3Server.startOnDisk();
+        URI endpoint = server.endpoint();
+        Path directory = server.directory();
+        try {
+            assertThat(directory).isDirectory();
+            HttpResponse<String> missingBucket = Wire.get(endpoint.resolve("/no-such-bucket/some-key"));
+            assertThat(missingBucket.statusCode()).isEqualTo(404);
+            assertThat(missingBucket.body()).contains("<Code>NoSuchBucket</Code>");
+        } finally {
+            server.close();
+        }
+        assertThat(directory).doesNotExist();
         assertThat(Wire.acceptsConnections(endpoint.getHost(), endpoint.getPort()))
                 .isFalse();
     }
