@@ -11,8 +11,9 @@ final class Benchmark {
 
     private final BenchmarkOptions options;
     private final PrintStream progress;
+    private final long start = System.nanoTime();
 
-    /** @param progress where a line per step goes while the benchmark runs */
+    /** @param progress where a line per step goes while the benchmark runs, with the seconds since the start */
     Benchmark(BenchmarkOptions options, PrintStream progress) {
         this.options = options;
         this.progress = progress;
@@ -67,6 +68,6 @@ final class Benchmark {
     }
 
     private void step(String name) {
-        progress.println("codelog-bench: " + name + " ...");
+        progress.printf("codelog-bench: [%4.0f s] %s ...%n", (System.nanoTime() - start) / 1e9, name);
     }
 }

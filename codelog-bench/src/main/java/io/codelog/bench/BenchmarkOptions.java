@@ -47,9 +47,9 @@ record BenchmarkOptions(
         SKIP
     }
 
-    static final String USAGE = "arguments: [--large] [--huge] [--jmh | --no-jmh] [--repetitions=5] [--ops=300]"
-            + " [--mongo-ops=1000] [--mongo-docs=2000] [--concurrency=8] [--delay-ms=20] [--sizes=1000,10000]"
-            + " [--run-size=1000] [--latency-samples=30] [--migration-logs=5000] [--memory-logs=10000,50000]";
+    static final String USAGE = "arguments: [--huge] [--jmh | --no-jmh] [--repetitions=5] [--ops=300]"
+            + " [--mongo-ops=1000] [--mongo-docs=2000] [--concurrency=8] [--delay-ms=20] [--sizes=1000,10000,100000]"
+            + " [--run-size=1000] [--latency-samples=30] [--migration-logs=5000] [--memory-logs=5000,25000]";
 
     BenchmarkOptions {
         sizes = List.copyOf(sizes);
@@ -73,8 +73,8 @@ record BenchmarkOptions(
     }
 
     /**
-     * The default run: 5 repetitions, 1,000 and 10,000 stored logs, 20 ms per request, 5,000 logs migrated side
-     * by side, 10,000 and 50,000 in the memory section, then the JMH micro benchmarks.
+     * The default run: 5 repetitions, 1,000, 10,000 and 100,000 stored logs, 20 ms per request, 5,000 logs
+     * migrated side by side, 5,000 and 25,000 in the memory section, then the JMH micro benchmarks.
      */
     static BenchmarkOptions defaults() {
         return new BenchmarkOptions(
@@ -84,16 +84,16 @@ record BenchmarkOptions(
                 2000,
                 8,
                 Duration.ofMillis(20),
-                List.of(1_000, 10_000),
+                List.of(1_000, 10_000, 100_000),
                 1_000,
                 30,
                 5_000,
-                List.of(10_000, 50_000),
+                List.of(5_000, 25_000),
                 Jmh.AFTER_SERVERS);
     }
 
     /**
-     * The options of a command line; {@code --large} adds 100,000 stored logs, {@code --huge} 1,000,000.
+     * The options of a command line; {@code --huge} adds 1,000,000 stored logs.
      *
      * @throws IllegalArgumentException naming the usage when an argument is unknown or invalid
      */
@@ -111,7 +111,6 @@ record BenchmarkOptions(
         int migrationLogs = options.migrationLogs();
         List<Integer> memoryLogs = options.memoryLogs();
         Jmh jmh = options.jmh();
-        boolean large = false;
         boolean huge = false;
         for (String arg : args) {
             if (arg.isBlank()) {
@@ -120,7 +119,6 @@ record BenchmarkOptions(
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
             switch (name) {
-                case "--large" -> large = true;
                 case "--huge" -> huge = true;
                 case "--jmh" -> jmh = Jmh.ONLY;
                 case "--no-jmh" -> jmh = Jmh.SKIP;
@@ -140,9 +138,6 @@ record BenchmarkOptions(
                 case "--memory-logs" -> memoryLogs = numbers(arg, value);
                 default -> throw new IllegalArgumentException("unknown argument " + arg + "; " + USAGE);
             }
-        }
-        if (large) {
-            sizes.add(100_000);
         }
         if (huge) {
             sizes.add(1_000_000);

@@ -18,6 +18,13 @@ final class LatencySection {
 
     static final String SECTION = "3. Latency with a round trip";
     private static final int PAGE_SIZE = 20;
+    /**
+     * Requests the Go pattern may spend on one row: its calls cost up to a thousand requests each at 100,000
+     * logs, so it takes as many samples as fit, at least {@value #GO_MIN_SAMPLES} and at most codelog's.
+     */
+    static final int GO_REQUESTS_PER_ROW = 120;
+
+    static final int GO_MIN_SAMPLES = 3;
 
     private final S3Endpoint endpoint;
     private final BenchmarkOptions options;
@@ -38,7 +45,6 @@ final class LatencySection {
             RawS3Baseline goWriter = new RawS3Baseline(client, data.bucket());
             String prefix = String.format("%,d logs, %d ms/request: ", data.size(), delay.toMillis());
             int samples = options.latencySamples();
-            int slowSamples = Math.max(3, samples / 6);
             SampleLogs logs = new SampleLogs(31);
             String runId = logs.newId(java.time.Instant.now());
             String codeId = UUID.randomUUID().toString();
@@ -57,7 +63,6 @@ final class LatencySection {
                     prefix + "create (codelog: log + pointer PUT; Go: 1 PUT)",
                     samples,
                     () -> store.create(logs.newLog(runId, codeId)),
-                    samples,
                     () -> goWriter.putLog(logs.log(runId, codeId, java.time.Instant.now())));
             compare(
                     table,
@@ -65,7 +70,6 @@ final class LatencySection {
                     prefix + "findById, log of today",
                     samples,
                     () -> require(store.findById(fresh.id()).isPresent()),
-                    samples,
                     () -> require(go.getById(fresh.id()).isPresent()));
             compare(
                     table,
@@ -73,7 +77,6 @@ final class LatencySection {
                     prefix + "findById, log of " + SeededBucket.OLD_LOG_AGE_DAYS + " days ago",
                     samples,
                     () -> require(store.findById(old.id()).isPresent()),
-                    slowSamples,
                     () -> require(go.getById(old.id()).isPresent()));
             int[] page = {0};
             compare(
@@ -83,7 +86,6 @@ final class LatencySection {
                     samples,
                     () -> require(!store.listRunLogs(data.runId(), null, PAGE_SIZE, 1 + page[0]++ % pages)
                             .isEmpty()),
-                    slowSamples,
                     () -> require(!go.listRunLogs(data.runId(), PAGE_SIZE, 1 + page[0]++ % pages)
                             .isEmpty()));
             LatencySamples count = new LatencySamples();
@@ -107,7 +109,6 @@ final class LatencySection {
             String measurement,
             int codelogSamples,
             Runnable codelog,
-            int goSamples,
             Runnable goPattern) {
         LatencySamples ours = new LatencySamples();
         counter.reset();
@@ -117,12 +118,21 @@ final class LatencySection {
         String oursText = withRequests(ours, counter);
         LatencySamples theirs = new LatencySamples();
         counter.reset();
-        for (int i = 0; i < goSamples; i++) {
+        theirs.time(goPattern);
+        long perCall = Math.max(1, counter.total());
+        int goSamples = (int) Math.max(GO_MIN_SAMPLES, Math.min(codelogSamples, GO_REQUESTS_PER_ROW / perCall));
+        for (int i = 1; i < goSamples; i++) {
             theirs.time(goPattern);
         }
         String theirsText = "Go: " + withRequests(theirs, counter);
+        double ratio = ours.p50() / theirs.p50();
         table.add(
-                SECTION, measurement, oursText, theirsText, String.format("%.2f (p50)", ours.p50() / theirs.p50()), "");
+                SECTION,
+                measurement,
+                oursText,
+                theirsText,
+                String.format(ratio < 0.1 ? "%.3f (p50)" : "%.2f (p50)", ratio),
+                "");
     }
 
     /** {@code p50 / p99 ms, N req} with the mean requests per call counted since the last reset. */

@@ -88,6 +88,8 @@ final class S3SideBySide {
 
         List<CodeLog> ours = List.copyOf(codelogCreated);
         List<CodeLog> theirs = List.copyOf(rawCreated);
+        workers.opsPerSecond(Math.min(ops, 100), i -> withIndex.findById(id(ours, i)));
+        workers.opsPerSecond(Math.min(ops, 100), i -> raw.getThroughPointer(id(theirs, i)));
         PairedMeasurement.run(
                         repetitions,
                         () -> workers.opsPerSecond(
@@ -118,6 +120,8 @@ final class S3SideBySide {
         int pages = PAGE_RUN_SIZE / PAGE_SIZE;
         // A page is 21 requests or more: a tenth of the operations gives a run as long as the others.
         int pageOps = Math.max(5, ops / 10);
+        workers.opsPerSecond(pages, i -> withIndex.listRunLogs(pageRun, null, PAGE_SIZE, 1 + i));
+        workers.opsPerSecond(pages, i -> raw.page(day, pageRun, PAGE_SIZE, 1 + i, rawPagePool));
         PairedMeasurement.run(
                         repetitions,
                         () -> workers.opsPerSecond(
