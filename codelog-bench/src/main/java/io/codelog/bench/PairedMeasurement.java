@@ -92,7 +92,7 @@ final class PairedMeasurement {
                 measurement,
                 codelog().format(0) + " " + unit,
                 baseline().format(0) + " " + unit,
-                ratio.format(2),
+                ratio.format(3),
                 target);
     }
 }
