@@ -48,7 +48,7 @@ record BenchmarkOptions(
     }
 
     static final String USAGE = "arguments: [--huge] [--jmh | --no-jmh] [--repetitions=5] [--ops=300]"
-            + " [--mongo-ops=1000] [--mongo-docs=2000] [--concurrency=8] [--delay-ms=20] [--sizes=1000,10000,100000]"
+            + " [--mongo-ops=3000] [--mongo-docs=2000] [--concurrency=8] [--delay-ms=20] [--sizes=1000,10000,100000]"
             + " [--run-size=1000] [--latency-samples=30] [--migration-logs=5000] [--memory-logs=5000,25000]";
 
     BenchmarkOptions {
@@ -80,7 +80,7 @@ record BenchmarkOptions(
         return new BenchmarkOptions(
                 5,
                 300,
-                1000,
+                3000,
                 2000,
                 8,
                 Duration.ofMillis(20),

@@ -110,9 +110,9 @@ final class MongoSideBySide {
         byId.get(1).addTo(table, SECTION, "findById  vs  find({_id: $in [ObjectId, string]}).first()", true);
 
         String pageName = "page of 20 of a " + inRun + "-log run in " + documents + " docs  vs  find+sort+skip+limit";
-        // A page costs about 15 other reads here (the server scans the collection): a quarter of the operations
+        // A page costs about 25 findById here (the server scans the collection): a tenth of the operations
         // gives measurements of a second or so, like the others.
-        int pageOps = Math.max(PAGE_SIZE, ops / 4);
+        int pageOps = Math.max(PAGE_SIZE, ops / 10);
         List<PairedMeasurement> page = PairedMeasurement.run(
                 repetitions,
                 () -> workers.opsPerSecond(
