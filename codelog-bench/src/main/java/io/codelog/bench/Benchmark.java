@@ -60,7 +60,7 @@ final class Benchmark {
                 step(String.format("latency at %,d logs", size));
                 new LatencySection(endpoint, options).run(data, latency);
                 step(String.format("scale at %,d logs", size));
-                new ScaleSection(options).run(data, store, workers, scale);
+                new ScaleSection(options).run(data, client, store, workers, scale);
                 step(String.format("deleteOlder at %,d logs", size));
                 requestCounts.deleteOlder(counts);
             }

@@ -93,8 +93,13 @@ final class RawS3Baseline {
      * @return the page, in key order (ObjectIds in creation order)
      */
     List<CodeLog> page(LocalDate day, String runId, int limit, int page, ReadThreads pool) {
+        return page(runPrefix(day, runId), limit, page, pool);
+    }
+
+    /** One ListObjectsV2 of a prefix, then the GETs of one page of the keys in parallel. */
+    List<CodeLog> page(String prefix, int limit, int page, ReadThreads pool) {
         List<S3Object> listed = client.listObjectsV2(
-                        request -> request.bucket(bucket).prefix(runPrefix(day, runId)))
+                        request -> request.bucket(bucket).prefix(prefix))
                 .contents();
         int from = Math.min(listed.size(), (page - 1) * limit);
         int to = Math.min(listed.size(), from + limit);

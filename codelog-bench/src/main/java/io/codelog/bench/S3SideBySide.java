@@ -142,7 +142,8 @@ final class S3SideBySide {
                         false);
     }
 
-    private static CodeLog rawLog(CodeLog payload) {
+    /** The payload as a raw writer would store it: a new ObjectId, created and updated now. */
+    static CodeLog rawLog(CodeLog payload) {
         Instant now = Instant.now();
         return new CodeLog(
                 new ObjectId().toHexString(),

@@ -4,14 +4,17 @@ import static io.codelog.bench.S3SideBySide.require;
 
 import io.codelog.core.CodeLog;
 import io.codelog.s3.S3CodeLogRepository;
+import io.codelog.s3.S3CodeLogSettingsBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Section 4: how codelog's S3 create throughput and page latency change with the number of stored logs, on
- * the server directly (no added delay).
+ * the server directly (no added delay), each next to raw SDK calls doing the same work in the same bucket, so
+ * that what the server does with a larger bucket shows on both sides and what codelog adds shows in the ratio.
  */
 final class ScaleSection {
 
@@ -24,8 +27,9 @@ final class ScaleSection {
         this.options = options;
     }
 
-    void run(SeededBucket data, S3CodeLogRepository store, ConcurrentRun workers, ReportTable table) {
+    void run(SeededBucket data, S3Client client, S3CodeLogRepository store, ConcurrentRun workers, ReportTable table) {
         String size = String.format("%,d logs", data.size());
+        RawS3Baseline raw = new RawS3Baseline(client, data.bucket());
         SampleLogs samples = new SampleLogs(41);
         String runId = samples.newId(Instant.now());
         String codeId = UUID.randomUUID().toString();
@@ -35,33 +39,46 @@ final class ScaleSection {
             payloads.add(samples.newLog(runId, codeId));
         }
         workers.opsPerSecond(Math.min(ops, 50), i -> store.create(payloads.get(i)));
-        List<Double> rates = new ArrayList<>();
-        for (int r = 0; r < options.repetitions(); r++) {
-            rates.add(workers.opsPerSecond(ops, i -> store.create(payloads.get(i))));
-        }
-        table.add(
-                SECTION,
-                size + ": create (id index on), " + workers.concurrency() + " threads",
-                Spread.of(rates).format(0) + " ops/s",
-                "",
-                "",
-                "");
+        workers.opsPerSecond(Math.min(ops, 50), i -> putWithPointer(raw, payloads.get(i)));
+        PairedMeasurement.run(
+                        options.repetitions(),
+                        () -> workers.opsPerSecond(ops, i -> store.create(payloads.get(i))),
+                        () -> workers.opsPerSecond(ops, i -> putWithPointer(raw, payloads.get(i))))
+                .addTo(
+                        table,
+                        SECTION,
+                        size + ": create (id index on)  vs  2 PutObjects, " + workers.concurrency() + " threads",
+                        "ops/s",
+                        Double.NaN);
 
         int runSize = data.runLogs().size();
         int pages = Math.max(1, runSize / PAGE_SIZE);
-        store.listRunLogs(data.runId(), null, PAGE_SIZE, 1);
-        LatencySamples latency = new LatencySamples();
-        for (int i = 0; i < options.latencySamples(); i++) {
-            int page = 1 + i % pages;
-            latency.time(() -> require(
-                    !store.listRunLogs(data.runId(), null, PAGE_SIZE, page).isEmpty()));
+        String prefix = data.runDayPrefix();
+        try (ReadThreads pool = new ReadThreads(S3CodeLogSettingsBuilder.DEFAULT_READ_CONCURRENCY)) {
+            store.listRunLogs(data.runId(), null, PAGE_SIZE, 1);
+            raw.page(prefix, PAGE_SIZE, 1, pool);
+            LatencySamples ours = new LatencySamples();
+            LatencySamples theirs = new LatencySamples();
+            for (int i = 0; i < options.latencySamples(); i++) {
+                int page = 1 + i % pages;
+                ours.time(() -> require(
+                        !store.listRunLogs(data.runId(), null, PAGE_SIZE, page).isEmpty()));
+                theirs.time(
+                        () -> require(!raw.page(prefix, PAGE_SIZE, page, pool).isEmpty()));
+            }
+            table.add(
+                    SECTION,
+                    size + ": page of " + PAGE_SIZE + ", run of " + runSize
+                            + ", one caller  vs  1 ListObjectsV2 + 20 parallel GETs",
+                    ours.format() + " (p50 / p99, n=" + ours.size() + ")",
+                    theirs.format() + " (p50 / p99)",
+                    String.format("%.2f (p50)", ours.p50() / theirs.p50()),
+                    "");
         }
-        table.add(
-                SECTION,
-                size + ": page of " + PAGE_SIZE + ", run of " + runSize + ", one caller",
-                latency.format() + " (p50 / p99, n=" + latency.size() + ")",
-                "",
-                "",
-                "");
+    }
+
+    private static void putWithPointer(RawS3Baseline raw, CodeLog payload) {
+        CodeLog log = S3SideBySide.rawLog(payload);
+        raw.putPointer(raw.putLog(log), log);
     }
 }

@@ -3,6 +3,7 @@ package io.codelog.bench;
 import io.codelog.core.CodeLog;
 import io.codelog.s3.S3CodeLogRepository;
 import io.codelog.s3.S3CodeLogSettings;
+import io.codelog.s3.S3ObjectFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -112,6 +113,12 @@ final class SeededBucket {
     /** The logs of the run of the last hour, oldest first. */
     List<CodeLog> runLogs() {
         return runLogs;
+    }
+
+    /** The key prefix of the run's logs of the day its first log was written (the whole run, unless it began
+     * in the last hour of the previous UTC day). */
+    String runDayPrefix() {
+        return new S3ObjectFormat(settings).dayPrefix(day(runLogs.get(0).createdAt()), false) + runId + "/";
     }
 
     /** The log written {@value #OLD_LOG_AGE_DAYS} days ago. */

@@ -71,6 +71,12 @@ class BenchmarkSmokeTest {
                 .startsWith("S3: 120 PUT + 5 LIST;");
         assertThat(migration.get(1).baseline()).startsWith("S3: 120 PUT;");
 
+        List<ReportTable.Row> scale = section(rows, ScaleSection.SECTION);
+        assertThat(scale).hasSize(2).allSatisfy(row -> {
+            assertThat(row.baseline()).as(row.measurement()).isNotBlank();
+            assertThat(row.ratio()).as(row.measurement()).isNotBlank();
+        });
+
         List<ReportTable.Row> memory = section(rows, MemorySection.SECTION);
         assertThat(memory).hasSize(3);
         for (ReportTable.Row row : memory.subList(0, 2)) {
