@@ -22,7 +22,7 @@ final class LatencySection {
      * Requests the Go pattern may spend on one row: its calls cost up to a thousand requests each at 100,000
      * logs, so it takes as many samples as fit, at least {@value #GO_MIN_SAMPLES} and at most codelog's.
      */
-    static final int GO_REQUESTS_PER_ROW = 120;
+    static final int GO_REQUESTS_PER_ROW = 100;
 
     static final int GO_MIN_SAMPLES = 3;
 

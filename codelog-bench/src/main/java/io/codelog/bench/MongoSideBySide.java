@@ -27,6 +27,9 @@ final class MongoSideBySide {
     private static final int PAGE_SIZE = 20;
     private static final String RUN_ID = "run_id";
 
+    /** Paired measurements per repetition, each of a share of {@code --mongo-ops}. */
+    static final int BLOCKS_PER_REPETITION = 3;
+
     private final MongoBench mongo;
     private final BenchmarkOptions options;
 
@@ -42,8 +45,10 @@ final class MongoSideBySide {
     }
 
     private void measure(ReportTable table, ConcurrentRun workers) {
-        int ops = options.mongoOps();
-        int repetitions = options.repetitions();
+        // The embedded server's speed drifts within seconds; shorter paired blocks keep each pair in the same
+        // conditions, so each repetition is split into blocks of a third of the operations.
+        int ops = Math.max(1, options.mongoOps() / BLOCKS_PER_REPETITION);
+        int repetitions = options.repetitions() * BLOCKS_PER_REPETITION;
         MongoDatabase database = mongo.database();
         String suffix = UUID.randomUUID().toString().replace("-", "");
         MongoCodeLogRepository creating = mongo.store("side_create_codelog_" + suffix);
