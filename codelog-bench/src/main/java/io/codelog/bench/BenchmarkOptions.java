@@ -48,8 +48,8 @@ record BenchmarkOptions(
     }
 
     static final String USAGE = "arguments: [--huge] [--jmh | --no-jmh] [--repetitions=5] [--ops=300]"
-            + " [--mongo-ops=3000] [--mongo-docs=2000] [--concurrency=8] [--delay-ms=20] [--sizes=1000,10000,100000]"
-            + " [--run-size=1000] [--latency-samples=30] [--migration-logs=4000] [--memory-logs=4000,20000]";
+            + " [--mongo-ops=2000] [--mongo-docs=2000] [--concurrency=8] [--delay-ms=20] [--sizes=1000,10000,100000]"
+            + " [--run-size=1000] [--latency-samples=30] [--migration-logs=3000] [--memory-logs=2000,10000]";
 
     BenchmarkOptions {
         sizes = List.copyOf(sizes);
@@ -73,22 +73,22 @@ record BenchmarkOptions(
     }
 
     /**
-     * The default run: 5 repetitions, 1,000, 10,000 and 100,000 stored logs, 20 ms per request, 4,000 logs
-     * migrated side by side, 4,000 and 20,000 in the memory section, then the JMH micro benchmarks.
+     * The default run: 5 repetitions, 1,000, 10,000 and 100,000 stored logs, 20 ms per request, 3,000 logs
+     * migrated side by side, 2,000 and 10,000 in the memory section, then the JMH micro benchmarks.
      */
     static BenchmarkOptions defaults() {
         return new BenchmarkOptions(
                 5,
                 300,
-                3000,
+                2000,
                 2000,
                 8,
                 Duration.ofMillis(20),
                 List.of(1_000, 10_000, 100_000),
                 1_000,
                 30,
-                4_000,
-                List.of(4_000, 20_000),
+                3_000,
+                List.of(2_000, 10_000),
                 Jmh.AFTER_SERVERS);
     }
 
