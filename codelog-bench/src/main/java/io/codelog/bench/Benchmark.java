@@ -2,6 +2,7 @@ package io.codelog.bench;
 
 import io.codelog.s3.S3CodeLogRepository;
 import io.codelog.s3.S3RequestCounter;
+import io.codelog.test.EmbeddedS3Server;
 import io.codelog.test.TestServers;
 import java.io.PrintStream;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -47,7 +48,19 @@ final class Benchmark {
         return table;
     }
 
-    private void runSize(S3Endpoint endpoint, int size, ReportTable counts, ReportTable latency, ReportTable scale) {
+    private void runSize(S3Endpoint shared, int size, ReportTable counts, ReportTable latency, ReportTable scale) {
+        if (size <= options.diskAbove()) {
+            measureSize(shared, size, counts, latency, scale);
+            return;
+        }
+        step(String.format("starting a disk-backed S3 server for %,d logs", size));
+        try (EmbeddedS3Server onDisk = EmbeddedS3Server.startOnDisk()) {
+            measureSize(new S3Endpoint(onDisk), size, counts, latency, scale);
+        }
+    }
+
+    private void measureSize(
+            S3Endpoint endpoint, int size, ReportTable counts, ReportTable latency, ReportTable scale) {
         S3RequestCounter counter = new S3RequestCounter();
         try (S3Client client = endpoint.client(endpoint.endpoint(), counter);
                 ConcurrentRun workers = new ConcurrentRun(options.concurrency())) {

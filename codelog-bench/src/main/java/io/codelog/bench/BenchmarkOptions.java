@@ -16,6 +16,8 @@ import java.util.Locale;
  * @param concurrency threads of every throughput measurement, the same for codelog and its baseline
  * @param delay the round trip the proxy adds to each request in the latency section
  * @param sizes the numbers of stored logs of the request-count, latency and scale sections
+ * @param diskAbove sizes above this many logs run on a disk-backed s3proxy of their own: the in-memory one
+ *     refuses writes ("out of disk space") near 1,000,000 objects, and each log is 2 with its id pointer
  * @param runSize logs of the run that pages and counts read (one less when a size leaves no room for the
  *     old log)
  * @param latencySamples calls per latency measurement of codelog
@@ -31,6 +33,7 @@ record BenchmarkOptions(
         int concurrency,
         Duration delay,
         List<Integer> sizes,
+        int diskAbove,
         int runSize,
         int latencySamples,
         int migrationLogs,
@@ -49,6 +52,7 @@ record BenchmarkOptions(
 
     static final String USAGE = "arguments: [--huge] [--jmh | --no-jmh] [--repetitions=5] [--ops=300]"
             + " [--mongo-ops=2000] [--mongo-docs=2000] [--concurrency=8] [--delay-ms=20] [--sizes=1000,10000,100000]"
+            + " [--disk-above=200000]"
             + " [--run-size=1000] [--latency-samples=30] [--migration-logs=3000] [--memory-logs=2000,10000]";
 
     BenchmarkOptions {
@@ -58,6 +62,7 @@ record BenchmarkOptions(
                 || ops < 1
                 || mongoOps < 1
                 || concurrency < 1
+                || diskAbove < 1
                 || latencySamples < 1
                 || migrationLogs < 1
                 || memoryLogs.isEmpty()
@@ -85,6 +90,7 @@ record BenchmarkOptions(
                 8,
                 Duration.ofMillis(20),
                 List.of(1_000, 10_000, 100_000),
+                200_000,
                 1_000,
                 30,
                 3_000,
@@ -106,6 +112,7 @@ record BenchmarkOptions(
         int mongoDocuments = options.mongoDocuments();
         int concurrency = options.concurrency();
         Duration delay = options.delay();
+        int diskAbove = options.diskAbove();
         int runSize = options.runSize();
         int latencySamples = options.latencySamples();
         int migrationLogs = options.migrationLogs();
@@ -129,6 +136,7 @@ record BenchmarkOptions(
                 case "--concurrency" -> concurrency = number(arg, value);
                 case "--delay-ms" -> delay = Duration.ofMillis(number(arg, value));
                 case "--run-size" -> runSize = number(arg, value);
+                case "--disk-above" -> diskAbove = number(arg, value);
                 case "--latency-samples" -> latencySamples = number(arg, value);
                 case "--migration-logs" -> migrationLogs = number(arg, value);
                 case "--sizes" -> {
@@ -150,6 +158,7 @@ record BenchmarkOptions(
                 concurrency,
                 delay,
                 sizes,
+                diskAbove,
                 runSize,
                 latencySamples,
                 migrationLogs,
@@ -174,7 +183,9 @@ record BenchmarkOptions(
     /** The options as the table's caption prints them. */
     String describe() {
         return "repetitions=" + repetitions + " ops=" + ops + " mongo-ops=" + mongoOps + " mongo-docs=" + mongoDocuments
-                + " concurrency=" + concurrency + " delay=" + delay.toMillis() + "ms sizes=" + sizes + " run-size="
+                + " concurrency=" + concurrency + " delay=" + delay.toMillis() + "ms sizes=" + sizes + " disk-above="
+                + diskAbove
+                + " run-size="
                 + runSize + " latency-samples=" + latencySamples + " migration-logs=" + migrationLogs + " memory-logs="
                 + memoryLogs + " jmh=" + jmh.name().toLowerCase(Locale.ROOT);
     }

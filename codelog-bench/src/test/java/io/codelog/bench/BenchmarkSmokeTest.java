@@ -25,7 +25,8 @@ class BenchmarkSmokeTest {
     @Test
     void runsEverySectionAtTinySizesAndMeetsTheRequestTargets() {
         BenchmarkOptions tiny = BenchmarkOptions.parse(
-                "--sizes=50",
+                "--sizes=30,50",
+                "--disk-above=40",
                 "--run-size=40",
                 "--ops=20",
                 "--mongo-ops=20",
@@ -55,12 +56,19 @@ class BenchmarkSmokeTest {
                 .filter(row -> row.section().equals(RequestCountSection.SECTION))
                 .toList();
         assertThat(counts)
-                .hasSize(5)
+                .hasSize(10)
                 .allSatisfy(row -> assertThat(row.met())
                         .as(row.measurement() + " " + row.target())
                         .isTrue());
         assertThat(counts.get(0).codelog()).isEqualTo("2 GET");
         assertThat(counts.get(3).codelog()).isEqualTo("3 LIST");
+        // The second size ran on a disk-backed server of its own, with the same request counts.
+        assertThat(progress.toString(StandardCharsets.UTF_8))
+                .contains("starting a disk-backed S3 server for 50 logs")
+                .doesNotContain("starting a disk-backed S3 server for 30 logs");
+        assertThat(counts.get(5).measurement()).startsWith("50 logs");
+        assertThat(counts.get(5).codelog()).isEqualTo("2 GET");
+        assertThat(counts.get(8).codelog()).isEqualTo("3 LIST");
 
         List<ReportTable.Row> migration = section(rows, MigrationSideBySide.SECTION);
         assertThat(migration).hasSize(2);
@@ -72,7 +80,7 @@ class BenchmarkSmokeTest {
         assertThat(migration.get(1).baseline()).startsWith("S3: 120 PUT;");
 
         List<ReportTable.Row> scale = section(rows, ScaleSection.SECTION);
-        assertThat(scale).hasSize(2).allSatisfy(row -> {
+        assertThat(scale).hasSize(4).allSatisfy(row -> {
             assertThat(row.baseline()).as(row.measurement()).isNotBlank();
             assertThat(row.ratio()).as(row.measurement()).isNotBlank();
         });
@@ -105,6 +113,8 @@ class BenchmarkSmokeTest {
         assertThat(BenchmarkOptions.parse().sizes()).containsExactly(1_000, 10_000, 100_000);
         assertThat(BenchmarkOptions.parse("--huge").sizes()).containsExactly(1_000, 10_000, 100_000, 1_000_000);
         assertThat(BenchmarkOptions.parse("--sizes=1000", "--huge").sizes()).containsExactly(1_000, 1_000_000);
+        assertThat(BenchmarkOptions.parse().diskAbove()).isEqualTo(200_000);
+        assertThat(BenchmarkOptions.parse("--disk-above=5").diskAbove()).isEqualTo(5);
         assertThat(BenchmarkOptions.parse("--delay-ms=7").delay()).isEqualTo(Duration.ofMillis(7));
         assertThat(BenchmarkOptions.parse("--memory-logs=1000000").memoryLogs()).containsExactly(1_000_000);
         assertThat(BenchmarkOptions.parse("--migration-logs=7").migrationLogs()).isEqualTo(7);
