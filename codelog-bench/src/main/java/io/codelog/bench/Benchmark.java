@@ -81,6 +81,11 @@ final class Benchmark {
     }
 
     private void step(String name) {
-        progress.printf("codelog-bench: [%4.0f s] %s ...%n", (System.nanoTime() - start) / 1e9, name);
+        step(progress, start, name);
+    }
+
+    /** Prints a step's line: {@code codelog-bench: [  12 s] name ...}, seconds since {@code start} (nanoTime). */
+    static void step(PrintStream out, long start, String name) {
+        out.printf("codelog-bench: [%4.0f s] %s ...%n", (System.nanoTime() - start) / 1e9, name);
     }
 }

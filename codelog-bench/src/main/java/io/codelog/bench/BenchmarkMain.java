@@ -39,9 +39,7 @@ public final class BenchmarkMain {
         ReportTable table =
                 options.jmh() == BenchmarkOptions.Jmh.ONLY ? new ReportTable() : new Benchmark(options, out).run();
         if (options.jmh() != BenchmarkOptions.Jmh.SKIP) {
-            out.printf(
-                    "codelog-bench: [%4.0f s] JMH micro benchmarks in forked JVMs ...%n",
-                    (System.nanoTime() - start) / 1e9);
+            Benchmark.step(out, start, "JMH micro benchmarks in forked JVMs");
             new JmhSection().run(table);
         }
         out.println();

@@ -31,6 +31,12 @@ final class LatencySamples {
         return percentile(99);
     }
 
+    /** This p50 over the other's, as {@code 0.45 (p50)}; three decimals below 0.1, where two would say 0.00. */
+    String p50RatioTo(LatencySamples other) {
+        double ratio = p50() / other.p50();
+        return String.format(ratio < 0.1 ? "%.3f (p50)" : "%.2f (p50)", ratio);
+    }
+
     /** {@code p50 / p99 ms}. */
     String format() {
         return String.format("%.1f / %.1f ms", p50(), p99());

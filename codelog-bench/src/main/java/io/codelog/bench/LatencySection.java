@@ -125,14 +125,7 @@ final class LatencySection {
             theirs.time(goPattern);
         }
         String theirsText = "Go: " + withRequests(theirs, counter);
-        double ratio = ours.p50() / theirs.p50();
-        table.add(
-                SECTION,
-                measurement,
-                oursText,
-                theirsText,
-                String.format(ratio < 0.1 ? "%.3f (p50)" : "%.2f (p50)", ratio),
-                "");
+        table.add(SECTION, measurement, oursText, theirsText, ours.p50RatioTo(theirs), "");
     }
 
     /** {@code p50 / p99 ms, N req} with the mean requests per call counted since the last reset. */

@@ -30,6 +30,9 @@ final class MongoSideBySide {
     /** Paired measurements per repetition, each of a share of {@code --mongo-ops}. */
     static final int BLOCKS_PER_REPETITION = 3;
 
+    /** Unmeasured operations of each side before its measurements (JIT, the driver's codecs). */
+    private static final int WARM_UP_OPS = 200;
+
     private final MongoBench mongo;
     private final BenchmarkOptions options;
 
@@ -60,14 +63,13 @@ final class MongoSideBySide {
         for (int i = 0; i < ops; i++) {
             payloads.add(samples.newLog(runId, codeId));
         }
-        workers.opsPerSecond(Math.min(ops, 200), i -> creating.create(payloads.get(i)));
-        workers.opsPerSecond(
-                Math.min(ops, 200), i -> rawCreating.insertOne(StoreDocuments.ofNew(payloads.get(i), Instant.now())));
-        PairedMeasurement.run(
+        PairedMeasurement.warmedUp(
+                        workers,
+                        Math.min(ops, WARM_UP_OPS),
+                        ops,
                         repetitions,
-                        () -> workers.opsPerSecond(ops, i -> creating.create(payloads.get(i))),
-                        () -> workers.opsPerSecond(
-                                ops, i -> rawCreating.insertOne(StoreDocuments.ofNew(payloads.get(i), Instant.now()))))
+                        i -> creating.create(payloads.get(i)),
+                        i -> rawCreating.insertOne(StoreDocuments.ofNew(payloads.get(i), Instant.now())))
                 .addTo(table, SECTION, "create  vs  insertOne of the same document", true);
 
         String readCollection = "side_read_" + suffix;
@@ -87,30 +89,17 @@ final class MongoSideBySide {
         long inRun = reading.count(pageRun, null);
         int pages = (int) Math.max(1, inRun / PAGE_SIZE);
 
-        // Warm-up of every read path of both sides (JIT, the driver's codecs), not measured.
-        int warmUp = Math.min(ops, 200);
-        workers.opsPerSecond(warmUp, i -> reading.findById(id(seeded, i)));
-        workers.opsPerSecond(warmUp, i -> rawReading.find(idIn(id(seeded, i))).first());
-        workers.opsPerSecond(warmUp, i -> reading.listRunLogs(pageRun, null, PAGE_SIZE, 1 + i % pages));
-        workers.opsPerSecond(warmUp, i -> rawPage(rawReading, runIn(pageRun), i % pages));
-        workers.opsPerSecond(warmUp, i -> reading.count(pageRun, null));
-        workers.opsPerSecond(warmUp, i -> rawReading.countDocuments(runIn(pageRun)));
-
         // codelog matches ids stored as ObjectIds or strings (the Go service left both) with $in; the second
         // baseline sends that same filter, so that its ratio compares equal work.
-        List<PairedMeasurement> byId = PairedMeasurement.run(
+        List<PairedMeasurement> byId = PairedMeasurement.warmedUp(
+                workers,
+                Math.min(ops, WARM_UP_OPS),
+                ops,
                 repetitions,
-                () -> workers.opsPerSecond(
-                        ops, i -> require(reading.findById(id(seeded, i)).isPresent())),
+                i -> require(reading.findById(id(seeded, i)).isPresent()),
                 List.of(
-                        () -> workers.opsPerSecond(
-                                ops,
-                                i -> require(
-                                        rawReading.find(idEquals(id(seeded, i))).first() != null)),
-                        () -> workers.opsPerSecond(
-                                ops,
-                                i -> require(
-                                        rawReading.find(idIn(id(seeded, i))).first() != null))));
+                        i -> require(rawReading.find(idEquals(id(seeded, i))).first() != null),
+                        i -> require(rawReading.find(idIn(id(seeded, i))).first() != null)));
         byId.get(0).addTo(table, SECTION, "findById  vs  find({_id: $eq}).first()", true);
         byId.get(1).addTo(table, SECTION, "findById  vs  find({_id: $in [ObjectId, string]}).first()", true);
 
@@ -118,29 +107,29 @@ final class MongoSideBySide {
         // A page costs about 25 findById here (the server scans the collection): a tenth of the operations
         // gives measurements of a second or so, like the others.
         int pageOps = Math.max(PAGE_SIZE, ops / 10);
-        List<PairedMeasurement> page = PairedMeasurement.run(
+        List<PairedMeasurement> page = PairedMeasurement.warmedUp(
+                workers,
+                Math.min(pageOps, WARM_UP_OPS),
+                pageOps,
                 repetitions,
-                () -> workers.opsPerSecond(
-                        pageOps,
-                        i -> require(reading.listRunLogs(pageRun, null, PAGE_SIZE, 1 + i % pages)
-                                        .size()
-                                == PAGE_SIZE)),
+                i -> require(reading.listRunLogs(pageRun, null, PAGE_SIZE, 1 + i % pages)
+                                .size()
+                        == PAGE_SIZE),
                 List.of(
-                        () -> workers.opsPerSecond(
-                                pageOps, i -> require(rawPage(rawReading, Filters.eq(RUN_ID, pageRun), i % pages))),
-                        () -> workers.opsPerSecond(
-                                pageOps, i -> require(rawPage(rawReading, runIn(pageRun), i % pages)))));
+                        i -> require(rawPage(rawReading, Filters.eq(RUN_ID, pageRun), i % pages)),
+                        i -> require(rawPage(rawReading, runIn(pageRun), i % pages))));
         page.get(0).addTo(table, SECTION, pageName + ", run_id $eq", true);
         page.get(1).addTo(table, SECTION, pageName + ", run_id $in [ObjectId, string]", true);
 
-        List<PairedMeasurement> count = PairedMeasurement.run(
+        List<PairedMeasurement> count = PairedMeasurement.warmedUp(
+                workers,
+                Math.min(ops, WARM_UP_OPS),
+                ops,
                 repetitions,
-                () -> workers.opsPerSecond(ops, i -> require(reading.count(pageRun, null) == inRun)),
+                i -> require(reading.count(pageRun, null) == inRun),
                 List.of(
-                        () -> workers.opsPerSecond(
-                                ops, i -> require(rawReading.countDocuments(Filters.eq(RUN_ID, pageRun)) == inRun)),
-                        () -> workers.opsPerSecond(
-                                ops, i -> require(rawReading.countDocuments(runIn(pageRun)) == inRun))));
+                        i -> require(rawReading.countDocuments(Filters.eq(RUN_ID, pageRun)) == inRun),
+                        i -> require(rawReading.countDocuments(runIn(pageRun)) == inRun)));
         count.get(0).addTo(table, SECTION, "count(run)  vs  countDocuments, run_id $eq", true);
         count.get(1).addTo(table, SECTION, "count(run)  vs  countDocuments, run_id $in [ObjectId, string]", true);
     }

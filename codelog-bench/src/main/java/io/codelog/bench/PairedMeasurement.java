@@ -3,6 +3,7 @@ package io.codelog.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleSupplier;
+import java.util.function.IntConsumer;
 
 /**
  * Measures codelog and its baseline {@code repetitions} times, changing which goes first, and keeps the
@@ -59,6 +60,35 @@ final class PairedMeasurement {
             }
         }
         return measurements;
+    }
+
+    /**
+     * Runs each side {@code warmUpOps} times unmeasured (JIT, pools, first-use probes), then measures codelog
+     * against one baseline as {@link #run(int, DoubleSupplier, DoubleSupplier)} does, {@code ops} operations per
+     * measurement on {@code workers}.
+     */
+    static PairedMeasurement warmedUp(
+            ConcurrentRun workers, int warmUpOps, int ops, int repetitions, IntConsumer codelog, IntConsumer baseline) {
+        return warmedUp(workers, warmUpOps, ops, repetitions, codelog, List.of(baseline))
+                .get(0);
+    }
+
+    /** As {@link #warmedUp(ConcurrentRun, int, int, int, IntConsumer, IntConsumer)}, against several baselines. */
+    static List<PairedMeasurement> warmedUp(
+            ConcurrentRun workers,
+            int warmUpOps,
+            int ops,
+            int repetitions,
+            IntConsumer codelog,
+            List<IntConsumer> baselines) {
+        workers.opsPerSecond(warmUpOps, codelog);
+        baselines.forEach(baseline -> workers.opsPerSecond(warmUpOps, baseline));
+        return run(
+                repetitions,
+                () -> workers.opsPerSecond(ops, codelog),
+                baselines.stream()
+                        .<DoubleSupplier>map(baseline -> () -> workers.opsPerSecond(ops, baseline))
+                        .toList());
     }
 
     Spread codelog() {

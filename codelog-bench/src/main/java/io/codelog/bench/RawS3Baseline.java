@@ -4,6 +4,7 @@ import io.codelog.core.CodeLog;
 import io.codelog.core.CodeLogJson;
 import io.codelog.core.CodeLogTimestamps;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import org.bson.types.ObjectId;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -47,6 +49,26 @@ final class RawS3Baseline {
     /** The key of a log's id pointer. */
     static String pointerKey(String id) {
         return ROOT + "index/" + id + ".json";
+    }
+
+    /** The payload as a raw writer stores it: a new ObjectId, created and updated now. */
+    static CodeLog newLog(CodeLog payload) {
+        Instant now = Instant.now();
+        return new CodeLog(
+                new ObjectId().toHexString(),
+                payload.runId(),
+                payload.codeId(),
+                payload.type(),
+                payload.content(),
+                now,
+                now);
+    }
+
+    /** The payload stored as a new log with its id pointer: 2 PutObjects, as codelog's create with the index. */
+    CodeLog createWithPointer(CodeLog payload) {
+        CodeLog log = newLog(payload);
+        putPointer(putLog(log), log);
+        return log;
     }
 
     /** One PutObject of the log's JSON body with codelog's metadata; returns the key. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 import org.bson.types.ObjectId;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -25,6 +26,8 @@ final class S3SideBySide {
     static final String SECTION = "1. S3 side by side";
     private static final int PAGE_RUN_SIZE = 200;
     private static final int PAGE_SIZE = 20;
+    /** Unmeasured operations of each side before its measurements: JIT, connection pools, first-use probes. */
+    private static final int WARM_UP_OPS = 100;
 
     private final S3Endpoint endpoint;
     private final BenchmarkOptions options;
@@ -67,43 +70,38 @@ final class S3SideBySide {
         List<CodeLog> codelogCreated = Collections.synchronizedList(new ArrayList<>());
         List<CodeLog> rawCreated = Collections.synchronizedList(new ArrayList<>());
 
-        // Warm-up: JIT, connection pools and the stores' first-use probes, not measured.
-        workers.opsPerSecond(Math.min(ops, 100), i -> withoutIndex.create(payloads.get(i)));
-        workers.opsPerSecond(Math.min(ops, 100), i -> raw.putLog(rawLog(payloads.get(i))));
-
-        PairedMeasurement.run(
+        PairedMeasurement.warmedUp(
+                        workers,
+                        Math.min(ops, WARM_UP_OPS),
+                        ops,
                         repetitions,
-                        () -> workers.opsPerSecond(ops, i -> withoutIndex.create(payloads.get(i))),
-                        () -> workers.opsPerSecond(ops, i -> raw.putLog(rawLog(payloads.get(i)))))
+                        i -> withoutIndex.create(payloads.get(i)),
+                        i -> raw.putLog(RawS3Baseline.newLog(payloads.get(i))))
                 .addTo(table, SECTION, "create, id index off  vs  1 PutObject", true);
         PairedMeasurement.run(
                         repetitions,
                         () -> workers.opsPerSecond(ops, i -> codelogCreated.add(withIndex.create(payloads.get(i)))),
-                        () -> workers.opsPerSecond(ops, i -> {
-                            CodeLog log = rawLog(payloads.get(i));
-                            raw.putPointer(raw.putLog(log), log);
-                            rawCreated.add(log);
-                        }))
+                        () -> workers.opsPerSecond(ops, i -> rawCreated.add(raw.createWithPointer(payloads.get(i)))))
                 .addTo(table, SECTION, "create, id index on  vs  2 PutObjects (log + pointer)", true);
 
         List<CodeLog> ours = List.copyOf(codelogCreated);
         List<CodeLog> theirs = List.copyOf(rawCreated);
-        workers.opsPerSecond(Math.min(ops, 100), i -> withIndex.findById(id(ours, i)));
-        workers.opsPerSecond(Math.min(ops, 100), i -> raw.getThroughPointer(id(theirs, i)));
-        PairedMeasurement.run(
+        IntConsumer findById = i -> require(withIndex.findById(id(ours, i)).isPresent());
+        PairedMeasurement.warmedUp(
+                        workers,
+                        Math.min(ops, WARM_UP_OPS),
+                        ops,
                         repetitions,
-                        () -> workers.opsPerSecond(
-                                ops,
-                                i -> require(withIndex.findById(id(ours, i)).isPresent())),
-                        () -> workers.opsPerSecond(
-                                ops, i -> raw.getLog(RawS3Baseline.logKey(theirs.get(i % theirs.size())))))
+                        findById,
+                        i -> raw.getLog(RawS3Baseline.logKey(theirs.get(i % theirs.size()))))
                 .addTo(table, SECTION, "findById (2 GETs via index)  vs  1 GetObject of a known key", false);
-        PairedMeasurement.run(
+        PairedMeasurement.warmedUp(
+                        workers,
+                        Math.min(ops, WARM_UP_OPS),
+                        ops,
                         repetitions,
-                        () -> workers.opsPerSecond(
-                                ops,
-                                i -> require(withIndex.findById(id(ours, i)).isPresent())),
-                        () -> workers.opsPerSecond(ops, i -> raw.getThroughPointer(id(theirs, i))))
+                        findById,
+                        i -> raw.getThroughPointer(id(theirs, i)))
                 .addTo(table, SECTION, "findById (2 GETs via index)  vs  2 GetObjects (pointer, log)", false);
 
         Instant dayStart = Instant.now().truncatedTo(ChronoUnit.DAYS);
@@ -120,39 +118,23 @@ final class S3SideBySide {
         int pages = PAGE_RUN_SIZE / PAGE_SIZE;
         // A page is 21 requests or more: a tenth of the operations gives a run as long as the others.
         int pageOps = Math.max(5, ops / 10);
-        workers.opsPerSecond(pages, i -> withIndex.listRunLogs(pageRun, null, PAGE_SIZE, 1 + i));
-        workers.opsPerSecond(pages, i -> raw.page(day, pageRun, PAGE_SIZE, 1 + i, rawPagePool));
-        PairedMeasurement.run(
+        PairedMeasurement.warmedUp(
+                        workers,
+                        pages,
+                        pageOps,
                         repetitions,
-                        () -> workers.opsPerSecond(
-                                pageOps,
-                                i -> require(withIndex
-                                                .listRunLogs(pageRun, null, PAGE_SIZE, 1 + i % pages)
-                                                .size()
-                                        == PAGE_SIZE)),
-                        () -> workers.opsPerSecond(
-                                pageOps,
-                                i -> require(raw.page(day, pageRun, PAGE_SIZE, 1 + i % pages, rawPagePool)
-                                                .size()
-                                        == PAGE_SIZE)))
+                        i -> require(withIndex
+                                        .listRunLogs(pageRun, null, PAGE_SIZE, 1 + i % pages)
+                                        .size()
+                                == PAGE_SIZE),
+                        i -> require(raw.page(day, pageRun, PAGE_SIZE, 1 + i % pages, rawPagePool)
+                                        .size()
+                                == PAGE_SIZE))
                 .addTo(
                         table,
                         SECTION,
                         "page of 20 (3 day LISTs + 20 GETs)  vs  1 ListObjectsV2 + 20 parallel GETs (16 threads)",
                         false);
-    }
-
-    /** The payload as a raw writer would store it: a new ObjectId, created and updated now. */
-    static CodeLog rawLog(CodeLog payload) {
-        Instant now = Instant.now();
-        return new CodeLog(
-                new ObjectId().toHexString(),
-                payload.runId(),
-                payload.codeId(),
-                payload.type(),
-                payload.content(),
-                now,
-                now);
     }
 
     private static String id(List<CodeLog> logs, int i) {

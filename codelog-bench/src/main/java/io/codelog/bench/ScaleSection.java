@@ -38,12 +38,13 @@ final class ScaleSection {
         for (int i = 0; i < ops; i++) {
             payloads.add(samples.newLog(runId, codeId));
         }
-        workers.opsPerSecond(Math.min(ops, 50), i -> store.create(payloads.get(i)));
-        workers.opsPerSecond(Math.min(ops, 50), i -> putWithPointer(raw, payloads.get(i)));
-        PairedMeasurement.run(
+        PairedMeasurement.warmedUp(
+                        workers,
+                        Math.min(ops, 50),
+                        ops,
                         options.repetitions(),
-                        () -> workers.opsPerSecond(ops, i -> store.create(payloads.get(i))),
-                        () -> workers.opsPerSecond(ops, i -> putWithPointer(raw, payloads.get(i))))
+                        i -> store.create(payloads.get(i)),
+                        i -> raw.createWithPointer(payloads.get(i)))
                 .addTo(
                         table,
                         SECTION,
@@ -72,13 +73,8 @@ final class ScaleSection {
                             + ", one caller  vs  1 ListObjectsV2 + 20 parallel GETs",
                     ours.format() + " (p50 / p99, n=" + ours.size() + ")",
                     theirs.format() + " (p50 / p99)",
-                    String.format("%.2f (p50)", ours.p50() / theirs.p50()),
+                    ours.p50RatioTo(theirs),
                     "");
         }
-    }
-
-    private static void putWithPointer(RawS3Baseline raw, CodeLog payload) {
-        CodeLog log = S3SideBySide.rawLog(payload);
-        raw.putPointer(raw.putLog(log), log);
     }
 }
