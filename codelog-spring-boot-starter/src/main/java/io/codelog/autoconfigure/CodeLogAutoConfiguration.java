@@ -31,6 +31,7 @@ import org.springframework.context.annotation.Import;
     CodeLogCacheProperties.class
 })
 @Import({
+    CodeLogMongoConnectionConfiguration.class,
     MongoStoreConfiguration.class,
     S3StoreConfiguration.class,
     CodeLogRepositoryConfiguration.class,

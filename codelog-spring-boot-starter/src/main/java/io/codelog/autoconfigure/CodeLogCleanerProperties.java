@@ -34,6 +34,12 @@ public class CodeLogCleanerProperties {
     /** The longest the cleaner's lock is held if an instance dies while cleaning. */
     private Duration lockAtMostFor = Duration.ofHours(1);
 
+    /**
+     * The shortest the cleaner's lock is held, so that an instance whose clock runs a little behind skips the day's
+     * run instead of repeating it.
+     */
+    private Duration lockAtLeastFor = Duration.ofMinutes(5);
+
     /** Whether the retention cleaner runs. */
     public boolean isEnabled() {
         return enabled;
@@ -82,6 +88,16 @@ public class CodeLogCleanerProperties {
     /** Sets the longest the cleaner's lock is held. */
     public void setLockAtMostFor(Duration lockAtMostFor) {
         this.lockAtMostFor = lockAtMostFor;
+    }
+
+    /** The shortest the cleaner's lock is held. */
+    public Duration getLockAtLeastFor() {
+        return lockAtLeastFor;
+    }
+
+    /** Sets the shortest the cleaner's lock is held. */
+    public void setLockAtLeastFor(Duration lockAtLeastFor) {
+        this.lockAtLeastFor = lockAtLeastFor;
     }
 
     /** How long logs are kept. */

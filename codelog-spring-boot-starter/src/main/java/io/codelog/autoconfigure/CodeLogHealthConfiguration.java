@@ -1,13 +1,11 @@
 package io.codelog.autoconfigure;
 
-import io.codelog.s3.S3CodeLogSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The health of codelog's S3 bucket, when the application has Boot's health support, the S3 store is built and
@@ -17,7 +15,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 @ConditionalOnClass(
         name = {
             "org.springframework.boot.health.contributor.AbstractHealthIndicator",
-            "software.amazon.awssdk.services.s3.S3Client",
+            StoreClasses.S3_CLIENT,
             CodeLogAutoConfiguration.S3_STORE_TYPE
         })
 @ConditionalOnEnabledHealthIndicator("codelog")
@@ -25,8 +23,8 @@ class CodeLogHealthConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "codelogHealthIndicator")
-    @ConditionalOnBean({S3Client.class, S3CodeLogSettings.class})
-    CodeLogS3HealthIndicator codelogHealthIndicator(S3Client client, S3CodeLogSettings settings) {
-        return new CodeLogS3HealthIndicator(client, settings.bucket());
+    @ConditionalOnBean(CodeLogS3Connection.class)
+    CodeLogS3HealthIndicator codelogHealthIndicator(CodeLogS3Connection s3) {
+        return new CodeLogS3HealthIndicator(s3.client(), s3.settings().bucket());
     }
 }

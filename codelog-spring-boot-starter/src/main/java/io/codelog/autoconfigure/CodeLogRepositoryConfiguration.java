@@ -34,7 +34,7 @@ class CodeLogRepositoryConfiguration {
             ObjectProvider<CodeLogRepositoryDecorator> decorators) {
         StoreSelection selection = StoreSelection.of(environment);
         StoreComposition composition =
-                new StoreComposition(selection, stores.orderedStream().toList());
+                new StoreComposition(selection, stores.orderedStream().toList(), new PropertyOrigins(environment));
         CodeLogRepository repository = composition.compose(
                 failureLogs.orderedStream().toList(),
                 fallbackListeners.orderedStream().toList(),

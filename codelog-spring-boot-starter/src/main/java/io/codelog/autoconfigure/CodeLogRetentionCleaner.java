@@ -30,6 +30,7 @@ public final class CodeLogRetentionCleaner {
     private final Duration retentionPeriod;
     private final long batchSize;
     private final Duration lockAtMostFor;
+    private final Duration lockAtLeastFor;
 
     /**
      * @param repository the store to clean
@@ -38,6 +39,8 @@ public final class CodeLogRetentionCleaner {
      * @param retentionPeriod how long logs are kept
      * @param batchSize how many logs one deleteOlder call deletes
      * @param lockAtMostFor how long the lock outlives an instance that died while cleaning
+     * @param lockAtLeastFor how long the lock is held even when cleaning ends sooner, so that an instance whose
+     *     clock or schedule runs a little behind skips the run instead of repeating it
      */
     CodeLogRetentionCleaner(
             CodeLogRepository repository,
@@ -45,13 +48,15 @@ public final class CodeLogRetentionCleaner {
             Clock clock,
             Duration retentionPeriod,
             long batchSize,
-            Duration lockAtMostFor) {
+            Duration lockAtMostFor,
+            Duration lockAtLeastFor) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.locks = Objects.requireNonNull(locks, "locks");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.retentionPeriod = Objects.requireNonNull(retentionPeriod, "retentionPeriod");
         this.batchSize = batchSize;
         this.lockAtMostFor = Objects.requireNonNull(lockAtMostFor, "lockAtMostFor");
+        this.lockAtLeastFor = Objects.requireNonNull(lockAtLeastFor, "lockAtLeastFor");
     }
 
     /**
@@ -67,7 +72,7 @@ public final class CodeLogRetentionCleaner {
             // The lock's times are compared with the lock store's clock, ShedLock's own, not the logs' clock.
             result = locks.executeWithLock(
                     () -> deleteBefore(cutoff),
-                    new LockConfiguration(ClockProvider.now(), LOCK_NAME, lockAtMostFor, Duration.ZERO));
+                    new LockConfiguration(ClockProvider.now(), LOCK_NAME, lockAtMostFor, lockAtLeastFor));
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {

@@ -3,6 +3,7 @@ package io.codelog.autoconfigure;
 import io.codelog.core.DualWriteFailureLog;
 import io.codelog.mongo.MongoDualWriteFailureLog;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -14,6 +15,8 @@ import org.springframework.data.mongodb.core.MongoOperations;
  * application defines its own {@link DualWriteFailureLog}.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(
+        name = {StoreClasses.MONGO_CLIENT, StoreClasses.MONGO_TEMPLATE, "io.codelog.mongo.MongoDualWriteFailureLog"})
 @Conditional(DualWriteModeCondition.class)
 class DualWriteFailureLogConfiguration {
 

@@ -49,6 +49,7 @@ enum LegacyVariable {
     CLEANER_ZONE("FLOWS_CODE_ACTIONS_CLEANER_ZONE", "codelog.cleaner.zone"),
     CLEANER_BATCH_SIZE("FLOWS_CODE_ACTIONS_CLEANER_BATCH_SIZE", "codelog.cleaner.batch-size"),
     CLEANER_LOCK_AT_MOST_FOR("FLOWS_CODE_ACTIONS_CLEANER_LOCK_AT_MOST_FOR", "codelog.cleaner.lock-at-most-for"),
+    CLEANER_LOCK_AT_LEAST_FOR("FLOWS_CODE_ACTIONS_CLEANER_LOCK_AT_LEAST_FOR", "codelog.cleaner.lock-at-least-for"),
 
     AUDIT_LEVEL("FLOWS_CODE_ACTIONS_AUDIT_LEVEL", "codelog.audit.level"),
     CACHE_ENABLED("FLOWS_CODE_ACTIONS_CACHE_ENABLED", "codelog.cache.enabled");

@@ -1,21 +1,23 @@
 package io.codelog.autoconfigure;
 
-import com.mongodb.client.MongoClient;
 import io.codelog.autoconfigure.CodeLogProperties.Store;
 import io.codelog.core.CodeLogRepository;
 import io.codelog.core.CodeLogRules;
 import io.codelog.mongo.MongoCodeLogRepository;
 import io.codelog.mongo.MongoCodeLogSettings;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
-import org.springframework.data.mongodb.core.MongoOperations;
 
-/** The MongoDB store, built when the selection needs it and the application defines no repository of its own. */
+/**
+ * The MongoDB store, built when the selection needs it, codelog-mongo is on the classpath and the application
+ * defines no repository of its own; on the connection of {@link CodeLogMongoConnectionConfiguration}.
+ */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(
+        name = {StoreClasses.MONGO_CLIENT, StoreClasses.MONGO_TEMPLATE, CodeLogAutoConfiguration.MONGO_STORE_TYPE})
 @Conditional(StoreNeededCondition.Mongo.class)
 @ConditionalOnMissingBean(
         value = CodeLogRepository.class,
@@ -33,17 +35,6 @@ class MongoStoreConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnMissingBean(MongoCodeLogRepository.class)
     static class MongoRepositoryConfiguration {
-
-        @Bean
-        @ConditionalOnMissingBean
-        CodeLogMongoConnection codeLogMongoConnection(
-                CodeLogMongoProperties properties,
-                Environment environment,
-                ObjectProvider<MongoOperations> applicationTemplates,
-                ObjectProvider<MongoClient> applicationClients) {
-            return CodeLogMongoConnection.resolve(
-                    properties, StoreSelection.of(environment), applicationTemplates, applicationClients);
-        }
 
         @Bean
         @ConditionalOnMissingBean

@@ -43,6 +43,12 @@ public final class PropertyOrigins {
         return named(property, found == null ? null : found.getOrigin());
     }
 
+    /** The environment's value of a property as a message shows it, or {@code not set}. */
+    String valueOf(String property) {
+        ConfigurationProperty found = find(environment, property);
+        return found == null ? "not set" : String.valueOf(found.getValue());
+    }
+
     /** The first value of a property in the environment's order, with its origin, or null. */
     static ConfigurationProperty find(Environment environment, String property) {
         ConfigurationPropertyName name = ConfigurationPropertyName.of(property);

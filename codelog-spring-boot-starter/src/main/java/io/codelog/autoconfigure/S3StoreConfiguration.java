@@ -17,10 +17,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The S3 store, built when the selection needs it, the AWS SDK and codelog-s3 are on the classpath, and the
- * application defines no repository of its own. Uses the application's {@link S3Client} when it has one.
+ * application defines no repository of its own. Uses the application's {@link S3Client} when it has one; the
+ * client codelog builds otherwise is not a bean (see {@link CodeLogS3Connection}).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnClass(name = {"software.amazon.awssdk.services.s3.S3Client", CodeLogAutoConfiguration.S3_STORE_TYPE})
+@ConditionalOnClass(name = {StoreClasses.S3_CLIENT, CodeLogAutoConfiguration.S3_STORE_TYPE})
 @Conditional(StoreNeededCondition.S3.class)
 @ConditionalOnMissingBean(
         value = CodeLogRepository.class,
@@ -52,20 +53,30 @@ class S3StoreConfiguration {
                     .build(StoreSelection.of(environment), rules, onUnreadable);
         }
 
-        /** The client of {@code codelog.s3.*}, when the application has no {@link S3Client} of its own. */
+        /**
+         * The application's {@link S3Client} when it has one, else a client of {@code codelog.s3.*} that is not a
+         * bean of its own.
+         */
         @Bean
-        @ConditionalOnMissingBean
-        S3Client codeLogS3Client(
+        CodeLogS3Connection codeLogS3Connection(
+                S3CodeLogSettings settings,
                 CodeLogS3Properties properties,
                 Environment environment,
+                ObjectProvider<S3Client> applicationClients,
                 ObjectProvider<S3ClientBuilderCustomizer> customizers) {
-            return new S3ClientFactory(properties, new PropertyOrigins(environment)).build(customizers.orderedStream());
+            S3Client application = applicationClients.getIfAvailable();
+            if (application != null) {
+                return CodeLogS3Connection.applications(application, settings);
+            }
+            S3Client own = new S3ClientFactory(properties, new PropertyOrigins(environment))
+                    .build(customizers.orderedStream());
+            return CodeLogS3Connection.owning(own, settings);
         }
 
         @Bean
         @ConditionalOnMissingBean
-        S3CodeLogRepository s3CodeLogRepository(S3CodeLogSettings settings, S3Client codeLogS3Client) {
-            return new S3CodeLogRepository(codeLogS3Client, settings);
+        S3CodeLogRepository s3CodeLogRepository(CodeLogS3Connection connection) {
+            return new S3CodeLogRepository(connection.client(), connection.settings());
         }
     }
 }

@@ -14,10 +14,17 @@ final class StoreComposition {
 
     private final StoreSelection selection;
     private final List<ConfiguredStore> stores;
+    private final PropertyOrigins origins;
 
-    StoreComposition(StoreSelection selection, List<ConfiguredStore> stores) {
+    /**
+     * @param selection what the environment selects
+     * @param stores the stores the store configurations built
+     * @param origins names the selection's properties in a failure
+     */
+    StoreComposition(StoreSelection selection, List<ConfiguredStore> stores, PropertyOrigins origins) {
         this.selection = selection;
         this.stores = List.copyOf(stores);
+        this.origins = origins;
     }
 
     /**
@@ -27,7 +34,7 @@ final class StoreComposition {
      * @param failureLogs where dual-write records a failed copy, each in turn; WARN lines when there is none
      * @param listeners told of each read a fallback answers from the other store
      * @param clock the time of a recorded failure
-     * @throws CodeLogConfigurationException when a store the selection needs was not configured
+     * @throws CodeLogConfigurationException when a store the selection needs is not on the classpath
      */
     CodeLogRepository compose(List<DualWriteFailureLog> failureLogs, List<FallbackListener> listeners, Clock clock) {
         CodeLogRepository primary = store(selection.primary());
@@ -60,18 +67,6 @@ final class StoreComposition {
     }
 
     private CodeLogConfigurationException missing(Store wanted) {
-        if (wanted == Store.S3) {
-            return new CodeLogConfigurationException(
-                    StoreSelection.S3_ENABLED,
-                    selection.reasonFor(Store.S3) + " but the AWS SDK for S3 or codelog-s3 is not on the classpath.",
-                    "Add the dependency io.codelog:codelog-s3 (it brings software.amazon.awssdk:s3), or set "
-                            + PropertyOrigins.named(StoreSelection.S3_ENABLED) + " to false and "
-                            + PropertyOrigins.named(StoreSelection.MODE) + " to single.");
-        }
-        return new CodeLogConfigurationException(
-                StoreSelection.STORE,
-                selection.reasonFor(Store.MONGO) + " but no MongoDB store was configured.",
-                "Add io.codelog:codelog-mongo and spring-boot-starter-data-mongodb, or set "
-                        + PropertyOrigins.named(StoreSelection.MODE) + " to single with S3 as the store.");
+        return StoreClasses.missing(wanted, selection, origins);
     }
 }

@@ -8,8 +8,10 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Matches when the {@link StoreSelection} needs a store: as the primary, or as the other store of a fallback or
- * dual-write mode. A value that does not parse fails start-up here, before any bean is built.
+ * Matches when the {@link StoreSelection} needs a store (as the primary, or as the other store of a fallback or
+ * dual-write mode) and its classes are on the classpath. A value that does not parse fails start-up here, before
+ * any bean is built; a needed store whose classes are missing fails it when the repository is composed, naming the
+ * dependency, unless the application defines its own repository.
  */
 abstract class StoreNeededCondition extends SpringBootCondition {
 
@@ -25,10 +27,15 @@ abstract class StoreNeededCondition extends SpringBootCondition {
         ConditionMessage.Builder message = ConditionMessage.forCondition("codelog store " + store);
         String found = "store " + StoreSelection.wireName(selection.primary()) + ", mode "
                 + StoreSelection.wireName(selection.mode());
-        return selection.needs(store)
-                ? ConditionOutcome.match(message.found("selection").items(found))
-                : ConditionOutcome.noMatch(
-                        message.didNotFind("a selection that uses it, only").items(found));
+        if (!selection.needs(store)) {
+            return ConditionOutcome.noMatch(
+                    message.didNotFind("a selection that uses it, only").items(found));
+        }
+        if (!StoreClasses.present(store, context.getClassLoader())) {
+            return ConditionOutcome.noMatch(
+                    message.didNotFind("the store's classes").atAll());
+        }
+        return ConditionOutcome.match(message.found("selection").items(found));
     }
 
     /** Matches when MongoDB is needed. */

@@ -93,6 +93,7 @@ class LegacyVariablesTest {
             variables.put("FLOWS_CODE_ACTIONS_CLEANER_ZONE", "Europe/Paris");
             variables.put("FLOWS_CODE_ACTIONS_CLEANER_BATCH_SIZE", "500");
             variables.put("FLOWS_CODE_ACTIONS_CLEANER_LOCK_AT_MOST_FOR", "15m");
+            variables.put("FLOWS_CODE_ACTIONS_CLEANER_LOCK_AT_LEAST_FOR", "2m");
             variables.put("FLOWS_CODE_ACTIONS_MONGO_DB_FAILURE_COLLECTION", "failed_copies");
             variables.put("FLOWS_CODE_ACTIONS_AUDIT_LEVEL", "info");
             variables.put("FLOWS_CODE_ACTIONS_CACHE_ENABLED", "false");
@@ -138,6 +139,7 @@ class LegacyVariablesTest {
                 assertThat(cleaner.getRetentionPeriod()).isEqualTo(Duration.ofDays(45));
                 assertThat(cleaner.getZone()).isEqualTo(java.time.ZoneId.of("Europe/Paris"));
                 assertThat(cleaner.getBatchSize()).isEqualTo(500);
+                assertThat(cleaner.getLockAtLeastFor()).isEqualTo(Duration.ofMinutes(2));
                 assertThat(cleaner.getLockAtMostFor()).isEqualTo(Duration.ofMinutes(15));
                 assertThat(mongo.getFailureCollection()).isEqualTo("failed_copies");
                 assertThat(context.getBean(CodeLogAuditProperties.class).getLevel())

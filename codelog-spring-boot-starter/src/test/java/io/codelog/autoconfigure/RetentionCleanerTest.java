@@ -130,7 +130,8 @@ class RetentionCleanerTest {
                     clock,
                     RETENTION,
                     batchSize,
-                    Duration.ofMinutes(5));
+                    Duration.ofMinutes(5),
+                    Duration.ZERO);
         }
     }
 
@@ -181,13 +182,23 @@ class RetentionCleanerTest {
         }
 
         @Test
+        void aLockHeldAtLeastLongerThanAtMostNamesTheVariable() {
+            servers.runner(Map.of("FLOWS_CODE_ACTIONS_CLEANER_LOCK_AT_LEAST_FOR", "2h"))
+                    .run(context -> assertThat(StartupFailures.configurationFailure(context)
+                                    .getMessage())
+                            .contains("FLOWS_CODE_ACTIONS_CLEANER_LOCK_AT_LEAST_FOR")
+                            .contains("PT2H")
+                            .contains("PT1H"));
+        }
+
+        @Test
         void disabledThereIsNoCleaner() {
             servers.runner(Map.of("FLOWS_CODE_ACTIONS_CLEANER_ENABLED", "false"))
                     .run(context -> assertThat(context)
                             .hasNotFailed()
                             .doesNotHaveBean(CodeLogRetentionCleaner.class)
                             .doesNotHaveBean(CodeLogCleanerSchedule.class)
-                            .doesNotHaveBean(LockProvider.class));
+                            .doesNotHaveBean(CleanerLock.class));
         }
     }
 

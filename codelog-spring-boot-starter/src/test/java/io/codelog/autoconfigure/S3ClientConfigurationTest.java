@@ -197,7 +197,7 @@ class S3ClientConfigurationTest {
     }
 
     private static S3Client client(ApplicationContext context) {
-        return context.getBean(S3Client.class);
+        return context.getBean(CodeLogS3Connection.class).client();
     }
 
     @Configuration(proxyBeanMethods = false)

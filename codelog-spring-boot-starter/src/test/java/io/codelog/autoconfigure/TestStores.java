@@ -49,10 +49,19 @@ final class TestStores {
      * legacy-variable post-processor runs as {@code SpringApplication} would run it.
      */
     ApplicationContextRunner runner(Map<String, Object> environmentVariables) {
+        return runnerWithoutMongoDb(environmentVariables)
+                .withConfiguration(
+                        AutoConfigurations.of(MongoAutoConfiguration.class, DataMongoAutoConfiguration.class))
+                .withPropertyValues("spring.mongodb.uri=" + mongoUri(uniqueName()));
+    }
+
+    /**
+     * A runner of a service that has no MongoDB of its own: codelog's auto-configuration alone, with the system
+     * environment replaced by the given variables as in {@link #runner(Map)}.
+     */
+    ApplicationContextRunner runnerWithoutMongoDb(Map<String, Object> environmentVariables) {
         return new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(
-                        MongoAutoConfiguration.class, DataMongoAutoConfiguration.class, CodeLogAutoConfiguration.class))
-                .withPropertyValues("spring.mongodb.uri=" + mongoUri(uniqueName()))
+                .withConfiguration(AutoConfigurations.of(CodeLogAutoConfiguration.class))
                 .withInitializer(context -> {
                     useEnvironmentVariables(context.getEnvironment(), environmentVariables);
                     new LegacyVariablesEnvironmentPostProcessor()

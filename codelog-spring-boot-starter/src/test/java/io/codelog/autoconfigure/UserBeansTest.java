@@ -79,10 +79,14 @@ class UserBeansTest {
             MongoCodeLogRepository own = new MongoCodeLogRepository(
                     new MongoTemplate(client, TestStores.uniqueName()),
                     MongoCodeLogSettings.defaults().withCollection("own"));
-            stores.runner().withBean(MongoCodeLogRepository.class, () -> own).run(context -> {
-                assertThat(context.getBean(CodeLogRepository.class)).isSameAs(own);
-                assertThat(context).doesNotHaveBean(CodeLogMongoConnection.class);
-            });
+            stores.runner()
+                    .withBean("ownStore", MongoCodeLogRepository.class, () -> own)
+                    .run(context -> {
+                        assertThat(context.getBean(CodeLogRepository.class)).isSameAs(own);
+                        assertThat(context)
+                                .as("codelog builds no MongoDB store of its own")
+                                .doesNotHaveBean("mongoCodeLogRepository");
+                    });
         }
     }
 
@@ -98,7 +102,8 @@ class UserBeansTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context.getBean(S3Client.class)).isSameAs(own);
-                    assertThat(context).doesNotHaveBean("codeLogS3Client");
+                    assertThat(context.getBean(CodeLogS3Connection.class).client())
+                            .isSameAs(own);
                     context.getBean(CodeLogRepository.class).create(StoreSelectionAutoConfigurationTest.newLog());
                     assertThat(counter.count("PutObject")).isGreaterThanOrEqualTo(1);
                 });
