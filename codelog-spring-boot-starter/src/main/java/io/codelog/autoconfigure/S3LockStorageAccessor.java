@@ -77,7 +77,8 @@ final class S3LockStorageAccessor extends AbstractStorageAccessor {
 
     /**
      * Takes the lock when its object says it ended: GET, then PUT with {@code If-Match} on the ETag read; false when
-     * it is held or another instance wrote it in between. Creates the object when it has gone. 2 requests.
+     * it is held or another instance wrote it in between. Creates the object when it has gone. 1 GET, and 1 PUT
+     * when the lock has ended or its object has gone.
      */
     @Override
     public boolean updateRecord(LockConfiguration configuration) {
@@ -123,7 +124,9 @@ final class S3LockStorageAccessor extends AbstractStorageAccessor {
 
     /**
      * Moves the end of a lock this accessor holds to the new lockAtMostFor: 1 PUT with {@code If-Match} on the ETag
-     * it wrote, none when it does not hold the lock or the lock has ended.
+     * it wrote, none when it does not hold the lock or the lock has ended. Unlike a release, an extension cannot
+     * tell two threads of this instance apart (ShedLock passes a new configuration), so it guards against other
+     * instances only.
      */
     @Override
     public boolean extend(LockConfiguration configuration) {
