@@ -180,12 +180,15 @@ class S3LockContentionTest {
             assertThat(locks.keys())
                     .contains(S3LockFixture.key(CodeLogRetentionCleaner.LOCK_NAME))
                     .noneMatch(key -> key.startsWith(PREFIX + "/logs/"));
-            // The cleaner's lockAtLeastFor is zero, so the lock is free as soon as the winner finishes: the other
-            // instance cleans again at once (nothing is left to delete here).
+            // The lock is held for lockAtLeastFor after the winner finishes, so an instance whose schedule fires a
+            // moment later skips instead of cleaning again.
             CodeLogRetentionCleaner loser = cleaners.get(results.get(0).isPresent() ? 1 : 0);
-            assertThat(loser.clean()).hasValue(0);
+            assertThat(loser.clean()).isEmpty();
         }
     }
+
+    /** The cleaner's default, codelog.cleaner.lock-at-least-for. */
+    private static final Duration LOCK_AT_LEAST_FOR = new CodeLogCleanerProperties().getLockAtLeastFor();
 
     private static CodeLogRetentionCleaner cleaner(CodeLogRepository repository, MutableClock clock) {
         return new CodeLogRetentionCleaner(
@@ -194,7 +197,8 @@ class S3LockContentionTest {
                 clock,
                 Duration.ofDays(30),
                 10,
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5),
+                LOCK_AT_LEAST_FOR);
     }
 
     private void race(IntFunction<String> nameOfRound) throws Exception {
