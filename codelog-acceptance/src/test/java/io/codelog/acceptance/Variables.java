@@ -35,6 +35,12 @@ final class Variables {
         return this;
     }
 
+    /** Leaves {@code FLOWS_CODE_ACTIONS_<suffix>} out. */
+    Variables unset(String suffix) {
+        values.remove(PREFIX + suffix);
+        return this;
+    }
+
     /** The S3 variables of a bucket on a server reached over loopback, path-style as configuration.md says. */
     Variables s3(S3Place place) {
         secrets.add(place.server().accessKeyId());
