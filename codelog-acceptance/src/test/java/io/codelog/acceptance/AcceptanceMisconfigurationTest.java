@@ -35,11 +35,16 @@ class AcceptanceMisconfigurationTest {
      *
      * @param title the test's name
      * @param classpath the application's class path
+     * @param mongoJars whether the MongoDB jars are on it
      * @param variables the environment, given the S3 server's settings
      * @param named what the failure report must name
      */
     record Mistake(
-            String title, Supplier<List<Path>> classpath, Function<S3Place, Variables> variables, List<String> named) {
+            String title,
+            Supplier<List<Path>> classpath,
+            boolean mongoJars,
+            Function<S3Place, Variables> variables,
+            List<String> named) {
         @Override
         public String toString() {
             return title;
@@ -51,6 +56,7 @@ class AcceptanceMisconfigurationTest {
                 new Mistake(
                         "S3 enabled without a bucket",
                         ApplicationClasspath::full,
+                        true,
                         place -> Variables.none()
                                 .s3(place)
                                 .unset("S3_BUCKET_NAME")
@@ -59,16 +65,19 @@ class AcceptanceMisconfigurationTest {
                 new Mistake(
                         "S3_ENABLED=yes please",
                         ApplicationClasspath::full,
+                        true,
                         place -> Variables.none().s3(place).set("S3_ENABLED", "yes please"),
                         List.of("FLOWS_CODE_ACTIONS_S3_ENABLED")),
                 new Mistake(
                         "MongoDB selected by an absent flag, codelog-mongo excluded",
                         ApplicationClasspath::withoutMongo,
+                        false,
                         place -> Variables.none().mongoUri(MONGO_URI_WITH_PASSWORD),
                         List.of("FLOWS_CODE_ACTIONS_S3_ENABLED", "io.codelog:codelog-mongo")),
                 new Mistake(
                         "MongoDB selected by S3_ENABLED=false, codelog-mongo excluded",
                         ApplicationClasspath::withoutMongo,
+                        false,
                         place -> Variables.none()
                                 .s3(place)
                                 .mongoUri(MONGO_URI_WITH_PASSWORD)
@@ -77,6 +86,7 @@ class AcceptanceMisconfigurationTest {
                 new Mistake(
                         "MODE=fallback, codelog-mongo excluded",
                         ApplicationClasspath::withoutMongo,
+                        false,
                         place -> Variables.none()
                                 .s3(place)
                                 .mongoUri(MONGO_URI_WITH_PASSWORD)
@@ -96,5 +106,8 @@ class AcceptanceMisconfigurationTest {
         String report = Outcomes.assertFailedToStart(child, variables);
 
         assertThat(report).as("the failure report").contains(mistake.named());
+        ScriptRun run = ScriptRun.of(child);
+        assertThat(run.mongoClientLoads()).as("MongoClient loads").isEqualTo(mistake.mongoJars());
+        assertThat(run.mongoTemplateLoads()).as("MongoTemplate loads").isEqualTo(mistake.mongoJars());
     }
 }

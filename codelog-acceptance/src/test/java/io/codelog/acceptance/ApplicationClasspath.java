@@ -47,9 +47,10 @@ final class ApplicationClasspath {
 
     /** The same class path without the MongoDB artifacts: a service that excluded codelog-mongo. */
     static List<Path> withoutMongo() {
-        List<Path> kept = full().stream().filter(path -> !isMongo(path)).toList();
-        if (kept.size() == full().size()) {
-            throw new IllegalStateException("no MongoDB artifact found to leave out of " + full());
+        List<Path> all = full();
+        List<Path> kept = all.stream().filter(path -> !isMongo(path)).toList();
+        if (kept.size() == all.size()) {
+            throw new IllegalStateException("no MongoDB artifact found to leave out of " + all);
         }
         return kept;
     }

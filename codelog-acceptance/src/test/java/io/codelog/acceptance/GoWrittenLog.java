@@ -64,8 +64,12 @@ record GoWrittenLog(String id, String runId, String codeId, String content, Inst
     private String s3Body() {
         String time = goTime(true);
         return "{\"id\":\"" + id + "\",\"run_id\":\"" + runId + "\",\"code_id\":\"" + codeId
-                + "\",\"type\":\"info\",\"content\":\"" + content + "\",\"created_at\":\"" + time
+                + "\",\"type\":\"info\",\"content\":\"" + jsonEscaped(content) + "\",\"created_at\":\"" + time
                 + "\",\"updated_at\":\"" + time + "\"}";
+    }
+
+    private static String jsonEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     private Map<String, String> s3Metadata() {

@@ -43,8 +43,8 @@ final class Outcomes {
         for (String secret : variables.secrets()) {
             assertThat(output.contains(secret))
                     .as(
-                            "%s printed a secret value of its environment (%d characters, starting %s)",
-                            child.name(), secret.length(), secret.substring(0, 2))
+                            "%s printed a secret value of its environment (%d characters; not shown)",
+                            child.name(), secret.length())
                     .isFalse();
         }
     }

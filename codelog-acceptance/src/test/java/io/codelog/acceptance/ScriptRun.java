@@ -130,14 +130,11 @@ final class ScriptRun {
     }
 
     private JsonNode step(String name) {
-        return only(name, null);
+        return step(name, null);
     }
 
+    /** The one line of the step (with the label, when given). */
     private JsonNode step(String name, String label) {
-        return only(name, label);
-    }
-
-    private JsonNode only(String name, String label) {
         List<JsonNode> matching = steps.stream()
                 .filter(step -> name.equals(step.get("step").asString()))
                 .filter(step -> label == null || label.equals(text(step, "label")))
