@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * s3proxy inside this JVM on a random loopback port, over a transient (in-memory) blob store, or over its
  * filesystem blob store in a temporary directory for more objects than memory holds (s3proxy's in-memory store
- * refuses writes, "out of disk space", at around a million objects). The caller of {@link #startOnDisk()}
- * closes it, which stops the server and deletes the directory.
+ * refuses writes, "out of disk space", at around a million objects), accepting the kit's keys or keys the test
+ * chooses. The caller of {@link #startOnDisk()} or {@link #start(String, String)} closes it, which stops the
+ * server and deletes the directory.
  */
 public final class EmbeddedS3Server implements S3TestServer, RunningServer {
 
@@ -39,12 +40,22 @@ public final class EmbeddedS3Server implements S3TestServer, RunningServer {
     private final BlobStore blobStore;
     private final URI endpoint;
     private final Path directory;
+    private final String accessKeyId;
+    private final String secretAccessKey;
 
-    private EmbeddedS3Server(S3Proxy proxy, BlobStore blobStore, URI endpoint, Path directory) {
+    private EmbeddedS3Server(
+            S3Proxy proxy,
+            BlobStore blobStore,
+            URI endpoint,
+            Path directory,
+            String accessKeyId,
+            String secretAccessKey) {
         this.proxy = proxy;
         this.blobStore = blobStore;
         this.endpoint = endpoint;
         this.directory = directory;
+        this.accessKeyId = accessKeyId;
+        this.secretAccessKey = secretAccessKey;
     }
 
     /**
@@ -53,7 +64,22 @@ public final class EmbeddedS3Server implements S3TestServer, RunningServer {
      * @throws IllegalStateException when it fails to start within 30 seconds
      */
     static EmbeddedS3Server start() {
-        return start(BlobStores.create("transient", new Properties()), null);
+        return start(ACCESS_KEY_ID, SECRET_ACCESS_KEY);
+    }
+
+    /**
+     * Starts s3proxy over an in-memory blob store on 127.0.0.1 on a free port, accepting only these keys, and
+     * waits until it serves: for a test that hands an application credentials of its own choosing, such as the
+     * seed's example keys. The caller closes it.
+     *
+     * @throws IllegalArgumentException when a key is blank
+     * @throws IllegalStateException when it fails to start within 30 seconds
+     */
+    public static EmbeddedS3Server start(String accessKeyId, String secretAccessKey) {
+        if (accessKeyId == null || accessKeyId.isBlank() || secretAccessKey == null || secretAccessKey.isBlank()) {
+            throw new IllegalArgumentException("Both the access key id and the secret access key are required");
+        }
+        return start(BlobStores.create("transient", new Properties()), null, accessKeyId, secretAccessKey);
     }
 
     /**
@@ -72,13 +98,14 @@ public final class EmbeddedS3Server implements S3TestServer, RunningServer {
         }
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", directory.toString());
-        return start(BlobStores.create("filesystem", properties), directory);
+        return start(BlobStores.create("filesystem", properties), directory, ACCESS_KEY_ID, SECRET_ACCESS_KEY);
     }
 
-    private static EmbeddedS3Server start(BlobStore blobStore, Path directory) {
+    private static EmbeddedS3Server start(
+            BlobStore blobStore, Path directory, String accessKeyId, String secretAccessKey) {
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(blobStore)
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY_ID, SECRET_ACCESS_KEY)
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKeyId, secretAccessKey)
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .build();
         try {
@@ -90,7 +117,13 @@ public final class EmbeddedS3Server implements S3TestServer, RunningServer {
             deleteTree(directory);
             throw new IllegalStateException("The embedded s3proxy did not start: " + e.getMessage(), e);
         }
-        return new EmbeddedS3Server(proxy, blobStore, URI.create("http://127.0.0.1:" + proxy.getPort()), directory);
+        return new EmbeddedS3Server(
+                proxy,
+                blobStore,
+                URI.create("http://127.0.0.1:" + proxy.getPort()),
+                directory,
+                accessKeyId,
+                secretAccessKey);
     }
 
     private static void awaitStarted(S3Proxy proxy) {
@@ -119,12 +152,12 @@ public final class EmbeddedS3Server implements S3TestServer, RunningServer {
 
     @Override
     public String accessKeyId() {
-        return ACCESS_KEY_ID;
+        return accessKeyId;
     }
 
     @Override
     public String secretAccessKey() {
-        return SECRET_ACCESS_KEY;
+        return secretAccessKey;
     }
 
     /** The directory of the filesystem blob store, or null for the in-memory one. */

@@ -1,6 +1,7 @@
 package io.codelog.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -65,6 +66,29 @@ class EmbeddedServersTest {
         }
         assertThat(Wire.acceptsConnections(endpoint.getHost(), endpoint.getPort()))
                 .isFalse();
+    }
+
+    @Test
+    @DisplayName("s3proxy started with chosen keys accepts those keys and refuses the kit's")
+    void s3ProxyWithChosenKeys() throws Exception {
+        String accessKeyId = "AKIAIOSFODNN7EXAMPLE";
+        String secretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+        EmbeddedS3Server server = EmbeddedS3Server.start(accessKeyId, secretAccessKey);
+        try {
+            assertThat(server.accessKeyId()).isEqualTo(accessKeyId);
+            assertThat(server.secretAccessKey()).isEqualTo(secretAccessKey);
+
+            HttpResponse<String> chosen = Wire.listBucketsSignedV2(server.endpoint(), accessKeyId, secretAccessKey);
+            HttpResponse<String> kits = Wire.listBucketsSignedV2(
+                    server.endpoint(), EmbeddedS3Server.ACCESS_KEY_ID, EmbeddedS3Server.SECRET_ACCESS_KEY);
+
+            assertThat(chosen.statusCode()).isEqualTo(200);
+            assertThat(chosen.body()).contains("<ListAllMyBucketsResult");
+            assertThat(kits.statusCode()).isEqualTo(403);
+        } finally {
+            server.close();
+        }
+        assertThatThrownBy(() -> EmbeddedS3Server.start(accessKeyId, " ")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
