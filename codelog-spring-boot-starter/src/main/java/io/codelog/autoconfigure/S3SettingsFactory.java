@@ -42,7 +42,8 @@ public final class S3SettingsFactory {
         if (!StringUtils.hasText(bucket)) {
             throw new CodeLogConfigurationException(
                     BUCKET_NAME,
-                    selection.reasonFor(Store.S3) + " but no bucket is set.",
+                    selection.reasonFor(Store.S3) + " but no bucket is set: " + PropertyOrigins.named(BUCKET_NAME)
+                            + " is empty.",
                     "Set " + PropertyOrigins.named(BUCKET_NAME) + " (and " + PropertyOrigins.named("codelog.s3.region")
                             + ")" + (selection.primary() == Store.S3 ? "" : ", or set codelog.mode=single") + ".");
         }
