@@ -14,9 +14,11 @@ public interface CodeLogRepository {
 
     /**
      * Stores a new log. Assigns a new ObjectId when {@code log.id()} is null, sets {@code createdAt} and
-     * {@code updatedAt} to the store's clock, and applies the content limit.
+     * {@code updatedAt} to the store's clock, and applies the content limit. Never replaces a log: after a create
+     * that returns, every reader sees the log; after one that throws, none does.
      *
      * @return the log as stored
+     * @throws CodeLogAlreadyExistsException when a log with the supplied id already exists
      */
     CodeLog create(CodeLog log);
 
@@ -42,7 +44,8 @@ public interface CodeLogRepository {
     List<CodeLog> listRunLogs(String runId, String codeId, int limit, int page);
 
     /**
-     * Replaces a log's content, keeping {@code createdAt} and advancing {@code updatedAt}.
+     * Replaces a log's content, keeping {@code createdAt} and advancing {@code updatedAt}. Never brings back a
+     * deleted log; of two concurrent updates one wins whole.
      *
      * @return the log as stored after the update
      * @throws CodeLogNotFoundException when no log has this id

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * A TCP proxy on a random loopback port in front of an HTTP/1.1 server, which injects faults on demand:
@@ -60,6 +61,7 @@ final class FaultProxy implements AutoCloseable {
     private final Object armLock = new Object();
     private volatile ServerSocket listener;
     private Fault armed;
+    private Predicate<String> armedFor = requestLine -> true;
     private int passBeforeFault;
     private int faultsLeft;
 
@@ -101,6 +103,17 @@ final class FaultProxy implements AutoCloseable {
         arm(fault, pass, count);
     }
 
+    /**
+     * Applies the fault to the next {@code count} requests whose request line (e.g. {@code PUT /bucket/key
+     * HTTP/1.1}) matches, then forwards again; requests that do not match are forwarded meanwhile.
+     */
+    void inject(Fault fault, Predicate<String> requestLine, int count) {
+        synchronized (armLock) {
+            arm(fault, 0, count);
+            armedFor = requestLine;
+        }
+    }
+
     /** How many requests were faulted since the proxy started; a {@link #cut} is not counted here. */
     long injected() {
         return injected.get();
@@ -133,14 +146,15 @@ final class FaultProxy implements AutoCloseable {
     private void arm(Fault fault, int pass, int count) {
         synchronized (armLock) {
             armed = fault;
+            armedFor = requestLine -> true;
             passBeforeFault = pass;
             faultsLeft = count;
         }
     }
 
-    private Fault nextFault() {
+    private Fault nextFault(HttpRequestHead head) {
         synchronized (armLock) {
-            if (armed == null || faultsLeft == 0) {
+            if (armed == null || faultsLeft == 0 || !armedFor.test(head.requestLine())) {
                 return null;
             }
             if (passBeforeFault > 0) {
@@ -183,7 +197,7 @@ final class FaultProxy implements AutoCloseable {
                 return;
             }
             requestNumber.incrementAndGet();
-            Fault fault = nextFault();
+            Fault fault = nextFault(head);
             if (fault == null) {
                 forward(client, in, head);
             } else {

@@ -24,6 +24,11 @@ final class HttpRequestHead {
         this.headers = headers;
     }
 
+    /** The request line, e.g. {@code PUT /bucket/key HTTP/1.1}. */
+    String requestLine() {
+        return requestLine;
+    }
+
     /**
      * Reads a head up to its empty line, leaving the body in the stream.
      *

@@ -13,11 +13,11 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import io.codelog.core.CodeLog;
+import io.codelog.core.CodeLogAlreadyExistsException;
 import io.codelog.core.CodeLogIds;
 import io.codelog.core.CodeLogNotFoundException;
 import io.codelog.core.CodeLogRepository;
 import io.codelog.core.CodeLogRules;
-import io.codelog.core.InvalidCodeLogException;
 import io.codelog.core.PageRequest;
 import io.codelog.core.RunFilter;
 import java.time.Instant;
@@ -73,7 +73,7 @@ public final class MongoCodeLogRepository implements CodeLogRepository {
             }
         });
         if (!inserted) {
-            throw new InvalidCodeLogException("id", "already exists (omit the id to have a new one assigned)");
+            throw new CodeLogAlreadyExistsException(stored.id());
         }
         return stored;
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.codelog.core.CodeLog;
+import io.codelog.core.CodeLogAlreadyExistsException;
 import io.codelog.core.CodeLogRules;
-import io.codelog.core.InvalidCodeLogException;
 import io.codelog.core.LogType;
 import io.codelog.test.MongoTestServer;
 import io.codelog.test.MutableClock;
@@ -59,13 +59,13 @@ class MongoWritePathTest {
         CodeLog first =
                 repository.create(CodeLog.of(RUN, CODE, LogType.INFO, "first").withId(id));
 
-        InvalidCodeLogException refused = catchThrowableOfType(
-                InvalidCodeLogException.class,
+        CodeLogAlreadyExistsException refused = catchThrowableOfType(
+                CodeLogAlreadyExistsException.class,
                 () -> repository.create(
                         CodeLog.of(RUN, CODE, LogType.ERROR, "second").withId(id.toUpperCase())));
 
         assertThat(refused).isNotNull();
-        assertThat(refused.field()).isEqualTo("id");
+        assertThat(refused.id()).isEqualTo(id);
         assertThat(refused.getMessage()).contains("already exists").doesNotContain("second");
         assertThat(repository.findById(id)).contains(first);
         assertThat(repository.count(RUN, null)).isEqualTo(1);

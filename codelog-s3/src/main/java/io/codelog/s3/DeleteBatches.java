@@ -40,7 +40,7 @@ final class DeleteBatches {
             send();
         }
         while (!inFlight.isEmpty()) {
-            pool.await(operation, inFlight.removeFirst());
+            RequestPool.await(operation, inFlight.removeFirst());
         }
     }
 
@@ -48,7 +48,7 @@ final class DeleteBatches {
         List<String> batch = current;
         current = new ArrayList<>();
         if (inFlight.size() >= maxInFlight) {
-            pool.await(operation, inFlight.removeFirst());
+            RequestPool.await(operation, inFlight.removeFirst());
         }
         inFlight.addLast(pool.submit(() -> {
             calls.delete(operation, batch);

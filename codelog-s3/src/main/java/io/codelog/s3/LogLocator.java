@@ -1,24 +1,20 @@
 package io.codelog.s3;
 
-import io.codelog.core.CodeLog;
-import io.codelog.core.MalformedCodeLogException;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds where a log id lives: through its id index pointer (1 GET) when there is one, else by the bounded
- * search of {@link DayWindows#forLookup} over day listings. Also writes and removes pointers.
+ * Finds where a log id lives: through its id index entry when there is one, else by the bounded search of {@link
+ * DayWindows#forLookup} over day listings.
  */
 final class LogLocator {
 
-    private static final String BAD_POINTER = "the id index pointer does not name a log key of this id";
+    static final String BAD_POINTER = "the id index entry does not name a log key of this id";
 
     private final S3Calls calls;
     private final S3KeyLayout layout;
     private final DayWindows windows;
     private final LogKeyScanner scanner;
-    private final boolean idIndex;
+    private final IdIndex index;
     private final UnreadableObjectListener onUnreadable;
 
     LogLocator(
@@ -26,13 +22,13 @@ final class LogLocator {
             S3KeyLayout layout,
             DayWindows windows,
             LogKeyScanner scanner,
-            boolean idIndex,
+            IdIndex index,
             UnreadableObjectListener onUnreadable) {
         this.calls = calls;
         this.layout = layout;
         this.windows = windows;
         this.scanner = scanner;
-        this.idIndex = idIndex;
+        this.index = index;
         this.onUnreadable = onUnreadable;
     }
 
@@ -55,54 +51,32 @@ final class LogLocator {
         }
     }
 
-    /** The location of the log, or empty when neither a pointer nor the search finds it. */
+    /** The location of the log, or empty when neither its index entry nor the search finds it. */
     Optional<Location> locate(String operation, String id) {
-        if (idIndex) {
-            String indexKey = layout.indexKey(id);
-            Optional<S3Calls.StoredObject> stored;
-            try {
-                stored = calls.get(operation, indexKey);
-            } catch (MalformedCodeLogException tooLarge) {
-                onUnreadable.onUnreadable(indexKey, tooLarge.reason());
-                stored = Optional.empty();
+        Optional<IdIndexEntry> entry = index.find(operation, id);
+        if (entry.isPresent()) {
+            Optional<Location> viaEntry = fromEntry(id, entry.get());
+            if (viaEntry.isPresent()) {
+                return viaEntry;
             }
-            if (stored.isPresent()) {
-                Optional<Location> viaPointer = fromPointer(id, stored.get());
-                if (viaPointer.isPresent()) {
-                    return viaPointer;
-                }
-                onUnreadable.onUnreadable(indexKey, BAD_POINTER);
-            }
+            onUnreadable.onUnreadable(index.whereIs(id), BAD_POINTER);
         }
         return search(operation, id).map(key -> new Location(key, null));
     }
 
-    /** Whether pointers are kept, so a log found by search should get one. */
-    boolean keepsPointers() {
-        return idIndex;
+    /** The index the locator reads first. */
+    IdIndex index() {
+        return index;
     }
 
-    /** Writes the id index pointer of a log stored at this key (1 PUT). */
-    void writePointer(String operation, String key, CodeLog log) {
-        calls.put(operation, layout.indexKey(log.id()), IdIndexJson.write(key, log), null, Map.of());
-    }
-
-    /** Deletes a pointer that names a log that is gone. */
-    void deleteStalePointer(String operation, String id) {
-        calls.delete(operation, List.of(layout.indexKey(id)));
-    }
-
-    private Optional<Location> fromPointer(String id, S3Calls.StoredObject stored) {
-        Optional<IdIndexEntry> entry = IdIndexJson.read(stored.bytes());
-        Optional<LogKey> key =
-                entry.flatMap(e -> layout.parse(e.key())).filter(k -> k.logId().equals(id));
+    private Optional<Location> fromEntry(String id, IdIndexEntry pointer) {
+        Optional<LogKey> key = layout.parse(pointer.key()).filter(k -> k.logId().equals(id));
         if (key.isEmpty()) {
             return Optional.empty();
         }
-        IdIndexEntry pointer = entry.get();
         boolean consistent =
                 key.get().runId().equals(pointer.runId()) && key.get().codeId().equals(pointer.codeId());
-        // A pointer whose ids disagree with its key is trusted for the key only: the log itself is read.
+        // An entry whose ids disagree with its key is trusted for the key only.
         IdIndexEntry trusted = consistent ? pointer : new IdIndexEntry(pointer.key(), null, null, null, null);
         return Optional.of(new Location(key.get(), trusted));
     }

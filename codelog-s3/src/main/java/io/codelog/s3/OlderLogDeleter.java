@@ -25,7 +25,7 @@ final class OlderLogDeleter {
     private final DayPrefixWalker walker;
     private final RequestPool pool;
     private final CreatedBeforeCutoff createdBefore;
-    private final boolean idIndex;
+    private final IdIndex index;
     private final boolean readLegacyPath;
     private final int maxInFlight;
     private final UnreadableObjectListener onUnreadable;
@@ -36,13 +36,14 @@ final class OlderLogDeleter {
             DayPrefixWalker walker,
             RequestPool pool,
             CreatedBeforeCutoff createdBefore,
+            IdIndex index,
             S3CodeLogSettings settings) {
         this.calls = calls;
         this.layout = layout;
         this.walker = walker;
         this.pool = pool;
         this.createdBefore = createdBefore;
-        this.idIndex = settings.idIndex();
+        this.index = index;
         this.readLegacyPath = settings.readLegacyPath();
         this.maxInFlight = settings.readConcurrency();
         this.onUnreadable = settings.onUnreadable();
@@ -59,6 +60,7 @@ final class OlderLogDeleter {
         days.addAll(legacyDays);
 
         DeleteBatches batches = new DeleteBatches(calls, pool, OPERATION, maxInFlight);
+        List<String> deletedIds = new ArrayList<>();
         long deleted = 0;
         for (LocalDate day : days) {
             Set<String> idsOfDay = new HashSet<>();
@@ -70,11 +72,13 @@ final class OlderLogDeleter {
                 boolean wholeDay = !day.isAfter(lastWholeDay);
                 deleted += deleteDay(root, day, cutoff, wholeDay, limit - deleted, idsOfDay, batches);
             }
+            deletedIds.addAll(idsOfDay);
             if (deleted >= limit) {
                 break;
             }
         }
         batches.finish();
+        index.forget(OPERATION, deletedIds);
         return deleted;
     }
 
@@ -103,7 +107,9 @@ final class OlderLogDeleter {
                 // The same log under both roots is deleted twice but counted once.
                 if (idsOfDay.add(key.logId())) {
                     deleted++;
-                    batches.add(idIndex ? List.of(key.key(), layout.indexKey(key.logId())) : List.of(key.key()));
+                    List<String> withEntry = new ArrayList<>(List.of(key.key()));
+                    withEntry.addAll(index.keysDeletedWith(key.logId()));
+                    batches.add(withEntry);
                 } else {
                     batches.add(List.of(key.key()));
                 }

@@ -65,7 +65,7 @@ final class RequestPool implements AutoCloseable {
     }
 
     /** The task's result, or its failure rethrown as it was. */
-    <R> R await(String operation, Future<R> future) {
+    static <R> R await(String operation, Future<R> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

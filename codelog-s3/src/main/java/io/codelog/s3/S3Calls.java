@@ -37,6 +37,8 @@ final class S3Calls {
     static final int MAX_DELETE_BATCH = 1_000;
 
     private static final int NOT_FOUND = 404;
+    private static final int CONFLICT = 409;
+    private static final int PRECONDITION_FAILED = 412;
     private static final String STORE = "s3";
     private static final String JSON = "application/json";
 
@@ -53,8 +55,26 @@ final class S3Calls {
         this.maxObjectBytes = maxObjectBytes;
     }
 
-    /** The bytes, content encoding and user metadata of one object. */
-    record StoredObject(byte[] bytes, String contentEncoding, Map<String, String> metadata) {}
+    /** The bytes, content encoding, user metadata and ETag of one object. */
+    record StoredObject(byte[] bytes, String contentEncoding, Map<String, String> metadata, String eTag) {}
+
+    /** What a conditional PUT did. */
+    enum Written {
+        /** The object was written. */
+        WRITTEN,
+        /** The condition did not hold: the key exists ({@code If-None-Match}) or changed ({@code If-Match}). */
+        CONDITION_FAILED,
+        /** The key does not exist ({@code If-Match} only). */
+        MISSING
+    }
+
+    /**
+     * The outcome of a conditional PUT.
+     *
+     * @param written what happened
+     * @param eTag the new object's ETag when written, else null
+     */
+    record ConditionalPut(Written written, String eTag) {}
 
     /** One key of a listing and when its object was last written. */
     record ListedObject(String key, Instant lastModified) {}
@@ -92,7 +112,7 @@ final class S3Calls {
                     response.abort();
                     throw tooLarge(bytes.length);
                 }
-                return Optional.of(new StoredObject(bytes, head.contentEncoding(), head.metadata()));
+                return Optional.of(new StoredObject(bytes, head.contentEncoding(), head.metadata(), head.eTag()));
             } catch (IOException e) {
                 throw new CodeLogStorageException(
                         STORE,
@@ -122,8 +142,63 @@ final class S3Calls {
         });
     }
 
-    /** PutObject of a JSON body with the store's server-side encryption. */
+    /** PutObject of a JSON body with the store's server-side encryption, replacing any object at the key. */
     void put(String operation, String key, byte[] body, String contentEncoding, Map<String, String> metadata) {
+        PutObjectRequest request = putRequest(key, contentEncoding, metadata).build();
+        call(operation, "key=" + key, () -> client.putObject(request, RequestBody.fromBytes(body)));
+    }
+
+    /** PutObject only when no object has the key ({@code If-None-Match: *}): never an overwrite. */
+    ConditionalPut putIfAbsent(
+            String operation, String key, byte[] body, String contentEncoding, Map<String, String> metadata) {
+        return conditionalPut(
+                operation, key, body, putRequest(key, contentEncoding, metadata).ifNoneMatch("*"));
+    }
+
+    /** PutObject only when the object at the key still has this ETag ({@code If-Match}): never a resurrection. */
+    ConditionalPut putIfMatch(
+            String operation,
+            String key,
+            byte[] body,
+            String contentEncoding,
+            Map<String, String> metadata,
+            String eTag) {
+        return conditionalPut(
+                operation, key, body, putRequest(key, contentEncoding, metadata).ifMatch(eTag));
+    }
+
+    private ConditionalPut conditionalPut(String operation, String key, byte[] body, PutObjectRequest.Builder request) {
+        return call(operation, "key=" + key, () -> {
+            try {
+                return new ConditionalPut(
+                        Written.WRITTEN,
+                        client.putObject(request.build(), RequestBody.fromBytes(body))
+                                .eTag());
+            } catch (S3Exception e) {
+                return new ConditionalPut(refusal(e), null);
+            }
+        });
+    }
+
+    // 409 ConditionalRequestConflict: another conditional write of the key was under way; it wins.
+    private static Written refusal(S3Exception e) {
+        return switch (e.statusCode()) {
+            case PRECONDITION_FAILED, CONFLICT -> Written.CONDITION_FAILED;
+            case NOT_FOUND -> {
+                if (isCode(e, "NoSuchBucket")) {
+                    throw e;
+                }
+                yield Written.MISSING;
+            }
+            default -> throw e;
+        };
+    }
+
+    private static boolean isCode(S3Exception e, String code) {
+        return e.awsErrorDetails() != null && code.equals(e.awsErrorDetails().errorCode());
+    }
+
+    private PutObjectRequest.Builder putRequest(String key, String contentEncoding, Map<String, String> metadata) {
         PutObjectRequest.Builder request = PutObjectRequest.builder()
                 .bucket(bucket)
                 .key(key)
@@ -138,7 +213,7 @@ final class S3Calls {
                         .ssekmsKeyId(encryption.kmsKeyId());
             case NONE -> {}
         }
-        call(operation, "key=" + key, () -> client.putObject(request.build(), RequestBody.fromBytes(body)));
+        return request;
     }
 
     /** One ListObjectsV2 page of up to 1,000 keys, with common prefixes when a delimiter is given. */

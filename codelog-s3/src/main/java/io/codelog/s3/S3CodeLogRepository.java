@@ -1,10 +1,12 @@
 package io.codelog.s3;
 
 import io.codelog.core.CodeLog;
+import io.codelog.core.CodeLogAlreadyExistsException;
 import io.codelog.core.CodeLogIds;
 import io.codelog.core.CodeLogNotFoundException;
 import io.codelog.core.CodeLogRepository;
 import io.codelog.core.CodeLogRules;
+import io.codelog.core.CodeLogStorageException;
 import io.codelog.core.MalformedCodeLogException;
 import io.codelog.core.PageRequest;
 import io.codelog.core.RunFilter;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -34,13 +37,19 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class S3CodeLogRepository implements CodeLogRepository, AutoCloseable {
 
+    /** How many times an update reads and writes again when another writer changed the log in between. */
+    static final int UPDATE_ATTEMPTS = 5;
+
     private final CodeLogRules rules;
     private final boolean readLegacyPath;
     private final S3KeyLayout layout;
     private final S3Calls calls;
     private final LogObjectCodec codec;
     private final RequestPool pool;
+    private final ParallelWrites parallel;
+    private final IdIndex index;
     private final LogLocator locator;
+    private final LogCreator creator;
     private final RunLogPages pages;
     private final OlderLogDeleter olderLogs;
 
@@ -61,13 +70,16 @@ public final class S3CodeLogRepository implements CodeLogRepository, AutoCloseab
         this.calls = new S3Calls(client, settings.bucket(), settings.encryption(), maxObjectBytes);
         this.codec = new LogObjectCodec(settings.gzip(), maxObjectBytes);
         this.pool = new RequestPool(settings.readConcurrency());
+        this.parallel = new ParallelWrites();
         DayPrefixWalker walker = new DayPrefixWalker(calls, layout, pool);
         LegacyDayProbe legacyDays = settings.readLegacyPath()
                 ? new LegacyDayProbe(walker, settings.legacyProbeInterval(), System::nanoTime)
                 : null;
         LogKeyScanner scanner = new LogKeyScanner(calls, pool, legacyDays, layout, settings.onUnreadable());
         DayWindows windows = new DayWindows(settings);
-        this.locator = new LogLocator(calls, layout, windows, scanner, settings.idIndex(), settings.onUnreadable());
+        this.index = settings.idIndex() ? new PointerIdIndex(calls, layout, settings.onUnreadable()) : IdIndex.none();
+        this.locator = new LogLocator(calls, layout, windows, scanner, index, settings.onUnreadable());
+        this.creator = new LogCreator(calls, codec, index, parallel);
         this.pages = new RunLogPages(calls, layout, windows, scanner, pool, codec, settings.onUnreadable());
         this.olderLogs = new OlderLogDeleter(
                 calls,
@@ -75,32 +87,47 @@ public final class S3CodeLogRepository implements CodeLogRepository, AutoCloseab
                 walker,
                 pool,
                 new CreatedBeforeCutoff(calls, codec, pool, settings.onUnreadable()),
+                index,
                 settings);
     }
 
-    /** Stores the log under the UTC date of its createdAt: 1 PUT, and 1 more for its id index pointer. */
+    /**
+     * Stores a new log under the UTC date of its createdAt, never over another: 1 PUT with {@code If-None-Match: *}
+     * and, at the same moment, 1 more for its id index pointer (also conditional), so a create takes one PUT's time.
+     * All or nothing: when either PUT fails, the other is undone before the failure is thrown. An id already taken
+     * raises {@link CodeLogAlreadyExistsException}; a pointer naming a log that is gone does not count.
+     */
     @Override
     public CodeLog create(CodeLog log) {
-        return write("create", rules.prepareCreate(log));
+        CodeLog stored = rules.prepareCreate(log);
+        return creator.create(keyOf(stored), stored);
     }
 
     /**
-     * Writes the log whole under the key of its UTC {@code createdAt} day, and its pointer: 1 PUT (2 with the
-     * id index), no reads, so migration and dual write cost what create costs. A copy of the same id that an
-     * older writer keyed under another day is not looked for; listings show the log once either way.
+     * Writes the log whole under the key of its UTC {@code createdAt} day, replacing what is there, and its pointer
+     * at the same moment: 1 PUT (2 with the id index), no reads, so migration and dual write cost what create
+     * costs. A copy of the same id that an older writer keyed under another day is not looked for; listings show
+     * the log once either way.
      */
     @Override
     public CodeLog put(CodeLog log) {
-        return write("put", CodeLogRules.preparePut(log));
-    }
-
-    private CodeLog write(String operation, CodeLog stored) {
-        String key = layout.logKey(DayWindows.utcDay(stored.createdAt()), stored.runId(), stored.codeId(), stored.id());
-        put(operation, key, stored);
-        if (locator.keepsPointers()) {
-            locator.writePointer(operation, key, stored);
+        CodeLog stored = CodeLogRules.preparePut(log);
+        String key = keyOf(stored);
+        Future<Void> pointer = index.records()
+                ? parallel.start(() -> {
+                    index.record("put", key, stored);
+                    return null;
+                })
+                : null;
+        put("put", key, stored);
+        if (pointer != null) {
+            parallel.await("put", pointer);
         }
         return stored;
+    }
+
+    private String keyOf(CodeLog stored) {
+        return layout.logKey(DayWindows.utcDay(stored.createdAt()), stored.runId(), stored.codeId(), stored.id());
     }
 
     /**
@@ -115,10 +142,10 @@ public final class S3CodeLogRepository implements CodeLogRepository, AutoCloseab
         if (location.isEmpty()) {
             return Optional.empty();
         }
-        Optional<CodeLog> log = read("findById", validId, location.get());
-        log.filter(found -> !location.get().viaPointer() && locator.keepsPointers())
-                .ifPresent(found ->
-                        locator.writePointer("findById", location.get().key().key(), found));
+        Optional<CodeLog> log = read("findById", validId, location.get()).map(StoredLog::log);
+        log.filter(found -> !location.get().viaPointer() && index.records())
+                .ifPresent(
+                        found -> index.record("findById", location.get().key().key(), found));
         return log;
     }
 
@@ -135,10 +162,11 @@ public final class S3CodeLogRepository implements CodeLogRepository, AutoCloseab
     }
 
     /**
-     * Replaces the content at the log's own key (it never moves): 1 GET of the pointer + 1 PUT. A log found by
-     * search, or through a pointer missing fields, is read first and gets a complete pointer. A pointer is
-     * trusted without reading the log, so a log deleted behind this store's back by another writer that left
-     * its pointer is written again.
+     * Replaces the content at the log's own key (it never moves), only if the log is still there as it was read:
+     * 1 GET of the pointer (or the search), 1 GET of the log, 1 PUT with {@code If-Match} on the log's ETag. A log
+     * deleted meanwhile raises {@link CodeLogNotFoundException} and nothing is written; a log another update
+     * changed meanwhile is read again and updated again (up to {@value #UPDATE_ATTEMPTS} times), so of concurrent
+     * updates each is applied whole and the last one stays.
      */
     @Override
     public CodeLog update(String id, String content) {
@@ -146,26 +174,35 @@ public final class S3CodeLogRepository implements CodeLogRepository, AutoCloseab
         String newContent = rules.prepareContent(content);
         LogLocator.Location location =
                 locator.locate("update", validId).orElseThrow(() -> new CodeLogNotFoundException(validId));
-        CodeLog current;
-        if (location.pointerComplete()) {
-            IdIndexEntry pointer = location.pointer();
-            current = new CodeLog(
-                    validId,
-                    pointer.runId(),
-                    pointer.codeId(),
-                    pointer.type(),
-                    "",
-                    pointer.createdAt(),
-                    pointer.createdAt());
-        } else {
-            current = read("update", validId, location).orElseThrow(() -> new CodeLogNotFoundException(validId));
+        String key = location.key().key();
+        for (int attempt = 1; attempt <= UPDATE_ATTEMPTS; attempt++) {
+            StoredLog current =
+                    read("update", validId, location).orElseThrow(() -> new CodeLogNotFoundException(validId));
+            CodeLog updated = current.log()
+                    .withContent(newContent, rules.updateTime(current.log().createdAt()));
+            LogObjectCodec.Body body = codec.encode(updated);
+            S3Calls.ConditionalPut put = calls.putIfMatch(
+                    "update", key, body.bytes(), body.contentEncoding(), body.metadata(), current.eTag());
+            switch (put.written()) {
+                case WRITTEN -> {
+                    if (!location.viaPointer() && index.records()) {
+                        index.record("update", key, updated);
+                    }
+                    return updated;
+                }
+                case MISSING -> {
+                    forgetStaleEntry("update", validId, location);
+                    throw new CodeLogNotFoundException(validId);
+                }
+                case CONDITION_FAILED -> {}
+            }
         }
-        CodeLog updated = current.withContent(newContent, rules.updateTime(current.createdAt()));
-        put("update", location.key().key(), updated);
-        if (!location.pointerComplete() && locator.keepsPointers()) {
-            locator.writePointer("update", location.key().key(), updated);
-        }
-        return updated;
+        throw new CodeLogStorageException(
+                "s3",
+                "update",
+                "bucket=" + calls.bucket() + " key=" + key + ": the log changed " + UPDATE_ATTEMPTS
+                        + " times while it was being updated; retry the update",
+                null);
     }
 
     /**
@@ -181,12 +218,14 @@ public final class S3CodeLogRepository implements CodeLogRepository, AutoCloseab
             return false;
         }
         LogKey key = location.get().key();
-        List<String> keys = new ArrayList<>(List.of(key.key(), layout.indexKey(validId)));
+        List<String> keys = new ArrayList<>(List.of(key.key()));
+        keys.addAll(index.keysDeletedWith(validId));
         if (readLegacyPath) {
             // A copy under the other root would otherwise surface in listings once this one is gone.
             keys.add(layout.counterpartKey(key));
         }
         calls.delete("delete", keys);
+        index.forget("delete", List.of(validId));
         return true;
     }
 
@@ -215,6 +254,7 @@ public final class S3CodeLogRepository implements CodeLogRepository, AutoCloseab
     @Override
     public void close() {
         pool.close();
+        parallel.close();
     }
 
     private void put(String operation, String key, CodeLog log) {
@@ -222,20 +262,28 @@ public final class S3CodeLogRepository implements CodeLogRepository, AutoCloseab
         calls.put(operation, key, body.bytes(), body.contentEncoding(), body.metadata());
     }
 
-    private Optional<CodeLog> read(String operation, String id, LogLocator.Location location) {
+    /** A log as read, with the ETag of its object. */
+    private record StoredLog(CodeLog log, String eTag) {}
+
+    private Optional<StoredLog> read(String operation, String id, LogLocator.Location location) {
         LogKey key = location.key();
         try {
             Optional<S3Calls.StoredObject> stored = calls.get(operation, key.key());
             if (stored.isEmpty()) {
-                if (location.viaPointer()) {
-                    locator.deleteStalePointer(operation, id);
-                }
+                forgetStaleEntry(operation, id, location);
                 return Optional.empty();
             }
-            return Optional.of(codec.decode(key, stored.get()));
+            return Optional.of(
+                    new StoredLog(codec.decode(key, stored.get()), stored.get().eTag()));
         } catch (MalformedCodeLogException e) {
             throw new MalformedCodeLogException(
                     "bucket=" + calls.bucket() + " key=" + key.key() + ": " + e.reason(), e);
+        }
+    }
+
+    private void forgetStaleEntry(String operation, String id, LogLocator.Location location) {
+        if (location.viaPointer()) {
+            index.remove(operation, id);
         }
     }
 }

@@ -114,6 +114,14 @@ public abstract class CodeLogRepositoryContract {
     }
 
     @Nested
+    @DisplayName("create and update never write over or bring back a log")
+    class ExclusiveWrites extends ExclusiveWriteCases {
+        ExclusiveWrites() {
+            super(fixture);
+        }
+    }
+
+    @Nested
     @DisplayName("under concurrent use")
     class Concurrency extends ConcurrencyCases {
         Concurrency() {

@@ -1,6 +1,7 @@
 package io.codelog.test.memory;
 
 import io.codelog.core.CodeLog;
+import io.codelog.core.CodeLogAlreadyExistsException;
 import io.codelog.core.CodeLogIds;
 import io.codelog.core.CodeLogNotFoundException;
 import io.codelog.core.CodeLogOrder;
@@ -31,7 +32,9 @@ final class InMemoryCodeLogRepository implements CodeLogRepository {
     public CodeLog create(CodeLog log) {
         CodeLog prepared = rules.prepareCreate(log);
         synchronized (logs) {
-            logs.put(prepared.id(), prepared);
+            if (logs.putIfAbsent(prepared.id(), prepared) != null) {
+                throw new CodeLogAlreadyExistsException(prepared.id());
+            }
         }
         return prepared;
     }

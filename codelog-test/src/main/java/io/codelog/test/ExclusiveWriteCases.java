@@ -1,0 +1,163 @@
+package io.codelog.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.codelog.core.CodeLog;
+import io.codelog.core.CodeLogAlreadyExistsException;
+import io.codelog.core.CodeLogNotFoundException;
+import io.codelog.core.LogType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What {@link io.codelog.core.CodeLogRepository#create} and {@link io.codelog.core.CodeLogRepository#update} never
+ * do: write over a log that exists, or bring back a log that was deleted, alone or racing each other.
+ */
+abstract class ExclusiveWriteCases extends ContractCases {
+
+    private static final String ID = "65f2c3a1b4d5e6f708192a77";
+    private static final int RACERS = 8;
+
+    ExclusiveWriteCases(ContractFixture fixture) {
+        super(fixture);
+    }
+
+    private CodeLog createWithId(String runId, String codeId, String content) {
+        return repository()
+                .create(CodeLog.of(runId, codeId, LogType.INFO, content).withId(ID));
+    }
+
+    @Test
+    @DisplayName("create refuses an id that is taken, and the first log stays as it was")
+    void createRefusesATakenId() {
+        CodeLog first = createWithId(RUN, CODE, "first");
+
+        assertThatThrownBy(() -> createWithId(RUN, CODE, "second"))
+                .isInstanceOf(CodeLogAlreadyExistsException.class)
+                .satisfies(e ->
+                        assertThat(((CodeLogAlreadyExistsException) e).id()).isEqualTo(ID))
+                .hasMessageNotContaining("second");
+        assertThat(repository().findById(ID)).contains(first);
+        assertThat(repository().count(RUN, null)).isEqualTo(1);
+        assertThat(repository().listRunLogs(RUN, null, 10, 1)).containsExactly(first);
+    }
+
+    @Test
+    @DisplayName("create refuses an id that is taken by a log of another run and code, and adds nothing")
+    void createRefusesAnIdTakenInAnotherRun() {
+        CodeLog first = createWithId(RUN, CODE, "first");
+
+        assertThatThrownBy(() -> createWithId(OTHER_RUN, OTHER_CODE, "second"))
+                .isInstanceOf(CodeLogAlreadyExistsException.class);
+        assertThat(repository().findById(ID)).contains(first);
+        assertThat(repository().count(OTHER_RUN, null)).isZero();
+        assertThat(repository().listRunLogs(OTHER_RUN, null, 10, 1)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an id is free again once its log is deleted")
+    void anIdIsFreeAgainAfterDelete() {
+        createWithId(RUN, CODE, "first");
+        assertThat(repository().delete(ID)).isTrue();
+
+        CodeLog again = createWithId(RUN, CODE, "again");
+
+        assertThat(repository().findById(ID)).contains(again);
+        assertThat(repository().count(RUN, null)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("update of a deleted log throws and brings nothing back")
+    void updateNeverResurrects() {
+        CodeLog created = create(RUN, "to delete");
+        assertThat(repository().delete(created.id())).isTrue();
+
+        assertThatThrownBy(() -> repository().update(created.id(), "back?"))
+                .isInstanceOf(CodeLogNotFoundException.class);
+        assertThat(repository().findById(created.id())).isEmpty();
+        assertThat(repository().count(RUN, null)).isZero();
+        assertThat(repository().listRunLogs(RUN, null, 10, 1)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("of " + RACERS + " creates of one id at the same moment, exactly one succeeds")
+    void racingCreatesOfOneId() throws Exception {
+        List<Object> outcomes = race(racer -> createWithId(RUN, CODE, "racer " + racer));
+
+        List<CodeLog> created = outcomes.stream()
+                .filter(CodeLog.class::isInstance)
+                .map(CodeLog.class::cast)
+                .toList();
+        assertThat(created).hasSize(1);
+        assertThat(outcomes)
+                .filteredOn(o -> !(o instanceof CodeLog))
+                .allSatisfy(refusal -> assertThat(refusal).isInstanceOf(CodeLogAlreadyExistsException.class));
+        assertThat(repository().findById(ID)).contains(created.get(0));
+        assertThat(repository().count(RUN, null)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("of " + RACERS + " updates of one log at the same moment, each is whole and one of them stays")
+    void racingUpdatesOfOneLog() throws Exception {
+        CodeLog created = create(RUN, "before");
+        Set<String> contents = new HashSet<>();
+        for (int racer = 0; racer < RACERS; racer++) {
+            contents.add(content(racer));
+        }
+
+        List<Object> outcomes = race(racer -> repository().update(created.id(), content(racer)));
+
+        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(CodeLog.class));
+        CodeLog stored = repository().findById(created.id()).orElseThrow();
+        assertThat(contents).contains(stored.content());
+        assertThat(stored.createdAt()).isEqualTo(created.createdAt());
+        assertThat(repository().count(RUN, null)).isEqualTo(1);
+    }
+
+    /** A content that would show a mixture: the racer's number repeated across the whole text. */
+    private static String content(int racer) {
+        return ("racer " + racer + " ").repeat(200);
+    }
+
+    /** Runs the call for each racer at the same moment; each result is the value returned or the exception. */
+    private List<Object> race(RacerCall call) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(RACERS);
+        try {
+            CyclicBarrier start = new CyclicBarrier(RACERS);
+            List<Future<Object>> runs = new ArrayList<>();
+            for (int racer = 0; racer < RACERS; racer++) {
+                int number = racer;
+                runs.add(threads.submit(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    try {
+                        return call.run(number);
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }));
+            }
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<Object> run : runs) {
+                outcomes.add(run.get(2, TimeUnit.MINUTES));
+            }
+            return outcomes;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @FunctionalInterface
+    private interface RacerCall {
+        Object run(int racer);
+    }
+}
