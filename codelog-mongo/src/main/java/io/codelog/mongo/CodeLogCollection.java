@@ -2,9 +2,11 @@ package io.codelog.mongo;
 
 import com.mongodb.MongoException;
 import io.codelog.core.CodeLogStorageException;
+import java.util.function.Consumer;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.CollectionCallback;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 
 /**
  * The store's collection, reached through Spring's {@link MongoOperations} so that the application's client,
@@ -40,10 +42,15 @@ final class CodeLogCollection {
 
     /** Creates the store's indexes. */
     void createIndexes() {
+        onIndexes("createIndexes", CodeLogIndexes::create);
+    }
+
+    /** Reads or changes the collection's indexes. */
+    void onIndexes(String operation, Consumer<IndexOperations> action) {
         try {
-            CodeLogIndexes.create(mongo.indexOps(name));
+            action.accept(mongo.indexOps(name));
         } catch (DataAccessException | MongoException e) {
-            throw failure("createIndexes", e);
+            throw failure(operation, e);
         }
     }
 
