@@ -86,7 +86,7 @@ final class CostCommand implements Callable<Integer> {
         if (writesPerDay != null) {
             out.println("  writes per day: " + HumanReadable.count(writesPerDay) + " (given)");
         }
-        int putsPerWrite = s3.settings().idIndex() ? 2 : 1;
+        int putsPerWrite = s3.settings().idIndex().putsPerWrite();
         MonthlyCost cost = new MonthlyCost(
                 inventory.logBytes() + inventory.indexBytes(), writes, putsPerWrite, getsPerDay, listsPerDay);
         out.println("monthly estimate:");

@@ -5,6 +5,7 @@ import io.codelog.core.CodeLogRepository;
 import io.codelog.core.MalformedCodeLogException;
 import io.codelog.s3.S3CodeLogRepository;
 import io.codelog.s3.S3CodeLogSettings;
+import io.codelog.s3.S3IdIndex;
 import io.codelog.s3.S3ObjectFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ public final class S3LogSource implements LogSource {
     private final S3Requests requests;
     private final S3ObjectFormat format;
     private final boolean readLegacyPath;
+    private final S3IdIndex idIndex;
 
     /**
      * @param client the client the repository uses
@@ -42,6 +44,7 @@ public final class S3LogSource implements LogSource {
         this.requests = new S3Requests(client, settings.bucket());
         this.format = new S3ObjectFormat(settings);
         this.readLegacyPath = settings.readLegacyPath();
+        this.idIndex = settings.idIndex();
     }
 
     @Override
@@ -99,8 +102,9 @@ public final class S3LogSource implements LogSource {
 
     /**
      * Deletes the object (and its id index pointer when the object sits at the store's own key for the log) if
-     * its ETag is still the one listed: 1 HEAD + 1 DeleteObjects. S3 has no conditional delete here, so a write
-     * between the HEAD and the delete is lost; run it when writers no longer write to this store.
+     * its ETag is still the one listed: 1 HEAD + 1 DeleteObjects, then, with an external id index, the log's entry
+     * there (1 delete), so that no entry is left naming an object that is gone. S3 has no conditional delete here,
+     * so a write between the HEAD and the delete is lost; run it when writers no longer write to this store.
      */
     @Override
     public boolean deleteIfUnchanged(SourceLog read, RequestGate gate) {
@@ -109,12 +113,17 @@ public final class S3LogSource implements LogSource {
         if (eTag.isEmpty() || !eTag.get().equals(read.entry().origin())) {
             return false;
         }
+        boolean storesOwnKey = key.equals(format.logKey(read.log()));
         List<String> doomed = new ArrayList<>(2);
         doomed.add(key);
-        if (key.equals(format.logKey(read.log()))) {
+        if (storesOwnKey && idIndex.writesPointers()) {
             doomed.add(format.indexKey(read.log().id()));
         }
         requests.delete("migration.deleteSource", doomed, gate);
+        if (storesOwnKey && idIndex.kind() == S3IdIndex.Kind.EXTERNAL) {
+            gate.acquire(RequestKind.MONGO);
+            idIndex.external().delete(List.of(read.log().id()));
+        }
         return true;
     }
 

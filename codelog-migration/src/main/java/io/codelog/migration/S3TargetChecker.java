@@ -1,6 +1,7 @@
 package io.codelog.migration;
 
 import io.codelog.core.CodeLog;
+import io.codelog.s3.S3IdIndex;
 import io.codelog.s3.S3ObjectFormat;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,7 +18,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * Checks logs against the S3 store for one pass. The first log of a day lists that day's prefix once (1 LIST per
  * 1,000 keys, up to {@value #MAX_KEYS_PER_DAY} keys) and compares ETags from that listing; a day over the cap,
  * or an ETag that is not an MD5, is checked with a HEAD of the key instead. A log that is present then has its
- * id index pointer checked with one HEAD. The listing is as old as the pass, which is why each pass makes a new
+ * id index entry checked: its pointer with one HEAD, or its external entry with one lookup, which must name the
+ * log's key. The listing is as old as the pass, which is why each pass makes a new
  * checker. The three most recent days are kept.
  */
 final class S3TargetChecker implements TargetChecker {
@@ -30,12 +32,13 @@ final class S3TargetChecker implements TargetChecker {
 
     private final S3Requests requests;
     private final S3ObjectFormat format;
-    private final boolean idIndex;
+    private final S3IdIndex idIndex;
     private final boolean eTagIsMd5;
     private final RequestGate gate;
     private final Map<LocalDate, CompletableFuture<DayETags>> days = new ConcurrentHashMap<>();
 
-    S3TargetChecker(S3Requests requests, S3ObjectFormat format, boolean idIndex, boolean eTagIsMd5, RequestGate gate) {
+    S3TargetChecker(
+            S3Requests requests, S3ObjectFormat format, S3IdIndex idIndex, boolean eTagIsMd5, RequestGate gate) {
         this.requests = requests;
         this.format = format;
         this.idIndex = idIndex;
@@ -51,11 +54,25 @@ final class S3TargetChecker implements TargetChecker {
         if (stored == null) {
             stored = compare(key, body);
         }
-        if (stored != TargetCopy.IDENTICAL || !idIndex) {
+        if (stored != TargetCopy.IDENTICAL) {
             return stored;
         }
-        TargetCopy pointer = compare(format.indexKey(log.id()), format.indexBody(log));
-        return pointer == TargetCopy.IDENTICAL ? TargetCopy.IDENTICAL : TargetCopy.DIFFERENT;
+        return switch (idIndex.kind()) {
+            case NONE -> stored;
+            case POINTERS ->
+                compare(format.indexKey(log.id()), format.indexBody(log)) == TargetCopy.IDENTICAL
+                        ? TargetCopy.IDENTICAL
+                        : TargetCopy.DIFFERENT;
+            case EXTERNAL -> externalEntryNames(log.id(), key) ? TargetCopy.IDENTICAL : TargetCopy.DIFFERENT;
+        };
+    }
+
+    private boolean externalEntryNames(String id, String key) {
+        gate.acquire(RequestKind.MONGO);
+        return idIndex.external()
+                .find(id)
+                .filter(entry -> entry.location().equals(key))
+                .isPresent();
     }
 
     /** The copy the day's listing shows, or null when it cannot say. */

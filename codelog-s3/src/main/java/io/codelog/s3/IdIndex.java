@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Where an S3 store records the key of each log by id, so that a lookup by id needs no search: pointer objects in
- * the bucket, or nothing. A log without an entry (written by the Go service or the Python engine) is still found
- * by the bounded search of {@link LogLocator}.
+ * the bucket, entries of an index kept outside it, or nothing (see {@link S3IdIndex}). A log without an entry
+ * (written by the Go service or the Python engine) is still found by the bounded search of {@link LogLocator}.
  */
 interface IdIndex {
 
@@ -54,5 +54,14 @@ interface IdIndex {
     /** No index: every lookup by id is a search. */
     static IdIndex none() {
         return NoIdIndex.INSTANCE;
+    }
+
+    /** The index the settings choose, on the store's bucket for pointers. */
+    static IdIndex of(S3IdIndex choice, S3Calls calls, S3KeyLayout layout, UnreadableObjectListener onUnreadable) {
+        return switch (choice.kind()) {
+            case POINTERS -> new PointerIdIndex(calls, layout, onUnreadable);
+            case EXTERNAL -> new ExternalIdIndex(choice.external(), onUnreadable);
+            case NONE -> none();
+        };
     }
 }

@@ -12,12 +12,15 @@ import java.util.regex.Pattern;
  * @param prefix the key prefix before {@code logs/} and {@code index/}; normalised without leading or
  *     trailing {@code /}, empty for none
  * @param rules the validation, content and clock rules applied before any I/O
- * @param idIndex whether create writes an id index pointer ({@code {prefix}/index/{id}.json}) so that a lookup
- *     by id costs at most 2 GETs at any age. Logs written without a pointer (by the Go service, the Python
- *     engine, or with this off) are found by a search: for an ObjectId id, one LIST per 1,000 objects of each
- *     of the 3 day prefixes around the id's timestamp; for a UUID id, the same for each of the days of
- *     {@code lookupWindow} plus one on each side; days found under the legacy root are listed too. With this
- *     on, a found log gets its missing pointer (1 PUT), so the next lookup costs 2 requests
+ * @param idIndex where create records each log's key by id, so that a lookup by id needs no search at any age:
+ *     pointer objects {@code {prefix}/index/{id}.json} (the default: create 2 PUTs, findById 2 GETs), an external
+ *     {@link io.codelog.core.CodeLogIdIndex} such as a MongoDB collection (create 1 PUT + 1 insert, findById 1
+ *     lookup + 1 GET), or none (create 1 PUT, findById a search + 1 GET); see {@link S3IdIndex.Kind}. Logs
+ *     without an entry (written by the Go service, the Python engine, or without an index) are found by a search:
+ *     for an ObjectId id, one LIST per 1,000 objects of each of the 3 day prefixes around the id's timestamp; for
+ *     a UUID id, the same for each of the days of {@code lookupWindow} plus one on each side; days found under the
+ *     legacy root are listed too. With an index, a found log gets its missing entry, so the next lookup costs 2
+ *     requests
  * @param readLegacyPath whether logs under {@code {bucket}/{prefix}/logs/} (written through an endpoint with
  *     the bucket in it) are read, listed, counted, updated and deleted too
  * @param legacyProbeInterval how long the list of days present under the legacy root is trusted before it is
@@ -40,7 +43,7 @@ public record S3CodeLogSettings(
         String bucket,
         String prefix,
         CodeLogRules rules,
-        boolean idIndex,
+        S3IdIndex idIndex,
         boolean readLegacyPath,
         Duration legacyProbeInterval,
         Duration maxRunDuration,
@@ -63,6 +66,9 @@ public record S3CodeLogSettings(
         prefix = S3KeyLayout.normalizePrefix(prefix);
         if (rules == null) {
             throw new IllegalArgumentException("rules are required (CodeLogRules.defaults() for the defaults)");
+        }
+        if (idIndex == null) {
+            throw new IllegalArgumentException("idIndex is required (S3IdIndex.pointers(), external(...) or none())");
         }
         checkPositive("legacyProbeInterval", legacyProbeInterval);
         checkPositive("maxRunDuration", maxRunDuration);
@@ -105,9 +111,14 @@ public record S3CodeLogSettings(
         return toBuilder().rules(newRules).build();
     }
 
-    /** These settings with the id index on or off. */
+    /** These settings with pointers as the id index when true, none when false. */
     public S3CodeLogSettings withIdIndex(boolean enabled) {
         return toBuilder().idIndex(enabled).build();
+    }
+
+    /** These settings with another id index. */
+    public S3CodeLogSettings withIdIndex(S3IdIndex newIdIndex) {
+        return toBuilder().idIndex(newIdIndex).build();
     }
 
     /** These settings with reading of the legacy path on or off. */

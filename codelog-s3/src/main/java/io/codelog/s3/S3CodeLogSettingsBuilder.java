@@ -12,7 +12,7 @@ public final class S3CodeLogSettingsBuilder {
     public static final Duration DEFAULT_MAX_RUN_DURATION = Duration.ofDays(2);
     /** The default look-back of UUID-run and code-only listings. */
     public static final Duration DEFAULT_LIST_WINDOW = Duration.ofDays(30);
-    /** The default look-back of lookups of UUID ids without an index pointer. */
+    /** The default look-back of lookups of UUID ids without an id index entry. */
     public static final Duration DEFAULT_LOOKUP_WINDOW = Duration.ofDays(7);
     /** The default number of parallel requests per call. */
     public static final int DEFAULT_READ_CONCURRENCY = 16;
@@ -20,7 +20,7 @@ public final class S3CodeLogSettingsBuilder {
     private String bucket;
     private String prefix = "";
     private CodeLogRules rules;
-    private boolean idIndex = true;
+    private S3IdIndex idIndex = S3IdIndex.pointers();
     private boolean readLegacyPath = true;
     private Duration legacyProbeInterval = DEFAULT_LEGACY_PROBE_INTERVAL;
     private Duration maxRunDuration = DEFAULT_MAX_RUN_DURATION;
@@ -69,8 +69,14 @@ public final class S3CodeLogSettingsBuilder {
         return this;
     }
 
-    /** Whether create writes an id index pointer; default true. */
+    /** Pointer objects as the id index when true (the default), no index when false. */
     public S3CodeLogSettingsBuilder idIndex(boolean value) {
+        idIndex = S3IdIndex.of(value);
+        return this;
+    }
+
+    /** Where create records each log's key by id; default {@link S3IdIndex#pointers()}. */
+    public S3CodeLogSettingsBuilder idIndex(S3IdIndex value) {
         idIndex = value;
         return this;
     }

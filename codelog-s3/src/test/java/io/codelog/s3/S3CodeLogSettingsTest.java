@@ -3,6 +3,7 @@ package io.codelog.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.codelog.core.CodeLogIdIndex;
 import io.codelog.core.CodeLogRules;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
@@ -18,7 +19,7 @@ class S3CodeLogSettingsTest {
         S3CodeLogSettings settings = S3CodeLogSettings.of("my-bucket", "/codeactions/");
 
         assertThat(settings.prefix()).isEqualTo("codeactions");
-        assertThat(settings.idIndex()).isTrue();
+        assertThat(settings.idIndex()).isEqualTo(S3IdIndex.pointers());
         assertThat(settings.readLegacyPath()).isTrue();
         assertThat(settings.legacyProbeInterval()).isEqualTo(Duration.ofHours(1));
         assertThat(settings.maxRunDuration()).isEqualTo(Duration.ofDays(2));
@@ -44,12 +45,42 @@ class S3CodeLogSettingsTest {
                 .withPrefix("q");
 
         assertThat(settings.gzip()).isTrue();
-        assertThat(settings.idIndex()).isFalse();
+        assertThat(settings.idIndex()).isEqualTo(S3IdIndex.none());
         assertThat(settings.readLegacyPath()).isFalse();
         assertThat(settings.rules()).isSameAs(rules);
         assertThat(settings.encryption().mode()).isEqualTo(ServerSideEncryption.Mode.AES256);
         assertThat(settings.prefix()).isEqualTo("q");
         assertThat(settings.bucket()).isEqualTo("my-bucket");
+    }
+
+    @Test
+    @DisplayName("the id index is pointers, an external index or none; true and false keep meaning pointers and none")
+    void idIndexChoices() {
+        CodeLogIdIndex external = new FakeIdIndex();
+        S3CodeLogSettings settings = S3CodeLogSettings.of("my-bucket", "p");
+
+        assertThat(settings.withIdIndex(true).idIndex()).isEqualTo(S3IdIndex.pointers());
+        assertThat(settings.withIdIndex(false).idIndex()).isEqualTo(S3IdIndex.none());
+        S3IdIndex chosen = settings.withIdIndex(S3IdIndex.external(external)).idIndex();
+        assertThat(chosen.kind()).isEqualTo(S3IdIndex.Kind.EXTERNAL);
+        assertThat(chosen.external()).isSameAs(external);
+        assertThat(chosen.putsPerWrite()).isEqualTo(1);
+        assertThat(S3IdIndex.pointers().putsPerWrite()).isEqualTo(2);
+        assertThat(S3IdIndex.none().putsPerWrite()).isEqualTo(1);
+        assertThat(S3CodeLogSettings.builder("my-bucket").idIndex(S3IdIndex.external(external)).build().toBuilder()
+                        .build()
+                        .idIndex()
+                        .external())
+                .as("a copy keeps the external index")
+                .isSameAs(external);
+
+        assertThatThrownBy(() -> S3IdIndex.external(null)).hasMessageContaining("CodeLogIdIndex");
+        assertThatThrownBy(() -> new S3IdIndex(S3IdIndex.Kind.POINTERS, external))
+                .hasMessageContaining("only an external id index");
+        assertThatThrownBy(() -> S3CodeLogSettings.builder("my-bucket")
+                        .idIndex((S3IdIndex) null)
+                        .build())
+                .hasMessageContaining("idIndex");
     }
 
     @ParameterizedTest

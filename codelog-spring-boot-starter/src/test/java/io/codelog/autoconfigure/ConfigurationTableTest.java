@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.codelog.core.ContentRules;
 import io.codelog.mongo.MongoCodeLogSettings;
 import io.codelog.s3.S3CodeLogSettings;
+import io.codelog.s3.S3IdIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ class ConfigurationTableTest {
         S3CodeLogSettings s3 = S3CodeLogSettings.of("logs-bucket", "");
         CodeLogS3Properties s3Properties = new CodeLogS3Properties();
         assertThat(s3Properties.getPrefix()).isEqualTo(s3.prefix());
-        assertThat(s3Properties.isIdIndex()).isEqualTo(s3.idIndex());
+        assertThat(S3IdIndex.of(s3Properties.isIdIndex())).isEqualTo(s3.idIndex());
         assertThat(s3Properties.isReadLegacyPath()).isEqualTo(s3.readLegacyPath());
         assertThat(s3Properties.isGzip()).isEqualTo(s3.gzip());
         assertThat(s3Properties.getMaxRunDuration()).isEqualTo(s3.maxRunDuration());
