@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -41,8 +44,14 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class S3CodeLogRepository implements CodeLogRepository, AutoCloseable {
 
-    /** How many times an update reads and writes again when another writer changed the log in between. */
-    static final int UPDATE_ATTEMPTS = 5;
+    /**
+     * How many times an update reads and writes: every round of concurrent updates lets one of them through, so
+     * this many concurrent updates of one log all succeed even when they run in lockstep.
+     */
+    static final int UPDATE_ATTEMPTS = 10;
+
+    /** The longest pause before an update's next attempt; the pauses are random, so that racers fall out of step. */
+    private static final long MAX_UPDATE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final CodeLogRules rules;
     private final boolean readLegacyPath;
@@ -171,8 +180,8 @@ public final class S3CodeLogRepository implements CodeLogRepository, AutoCloseab
      * Replaces the content at the log's own key (it never moves), only if the log is still there as it was read:
      * 1 lookup of its entry (or the search), 1 GET of the log, 1 PUT with {@code If-Match} on the log's ETag. A log
      * deleted meanwhile raises {@link CodeLogNotFoundException} and nothing is written; a log another update
-     * changed meanwhile is read again and updated again (up to {@value #UPDATE_ATTEMPTS} times), so of concurrent
-     * updates each is applied whole and the last one stays.
+     * changed meanwhile is read again and updated again (up to {@value #UPDATE_ATTEMPTS} times, after a random pause
+     * of up to 50 ms), so of concurrent updates each is applied whole and the last one stays.
      */
     @Override
     public CodeLog update(String id, String content) {
@@ -200,7 +209,11 @@ public final class S3CodeLogRepository implements CodeLogRepository, AutoCloseab
                     forgetStaleEntry("update", validId, location);
                     throw new CodeLogNotFoundException(validId);
                 }
-                case CONDITION_FAILED -> {}
+                case CONDITION_FAILED -> {
+                    if (attempt < UPDATE_ATTEMPTS) {
+                        pauseAfterFailedAttempt(attempt);
+                    }
+                }
             }
         }
         throw new CodeLogStorageException(
@@ -285,6 +298,13 @@ public final class S3CodeLogRepository implements CodeLogRepository, AutoCloseab
             throw new MalformedCodeLogException(
                     "bucket=" + calls.bucket() + " key=" + key.key() + ": " + e.reason(), e);
         }
+    }
+
+    /** Waits a random time ("full jitter"): up to 5 ms after the first failed attempt, doubling, at most 50 ms. */
+    private static void pauseAfterFailedAttempt(int failedAttempts) {
+        long bound =
+                Math.min(MAX_UPDATE_PAUSE_NANOS, TimeUnit.MILLISECONDS.toNanos(5) << Math.min(failedAttempts - 1, 10));
+        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(bound));
     }
 
     private void forgetStaleEntry(String operation, String id, LogLocator.Location location) {
