@@ -101,10 +101,14 @@ final class CodelogCommand implements Runnable, AutoCloseable {
         return mongo;
     }
 
-    /** The S3 store, opened on first use. */
+    /** The S3 store, opened on first use; with {@code codelog.s3.id-index=mongo} MongoDB is opened too. */
     S3Store s3(String command) {
         if (s3 == null) {
-            s3 = S3Store.open(settings(), rules(), command);
+            s3 = S3Store.open(
+                    settings(),
+                    rules(),
+                    command,
+                    () -> mongo(command).idIndex(settings().mongo().getIdIndexCollection()));
         }
         return s3;
     }

@@ -73,7 +73,11 @@ final class DemoCommand implements Callable<Integer> {
         try (DemoServers servers = DemoServers.start();
                 CliSettings settings = CliSettings.load(variables(servers), List.of());
                 MongoStore mongo = MongoStore.open(settings.mongo(), settings.rules(clock), "demo");
-                S3Store s3 = S3Store.open(settings, settings.rules(clock), "demo")) {
+                S3Store s3 = S3Store.open(
+                        settings,
+                        settings.rules(clock),
+                        "demo",
+                        () -> mongo.idIndex(settings.mongo().getIdIndexCollection()))) {
             s3.client().createBucket(request -> request.bucket(BUCKET));
             printIntroduction(out, servers);
             RequestSteps requests = new RequestSteps(s3.counter());

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import io.codelog.autoconfigure.CodeLogMongoProperties;
 import io.codelog.autoconfigure.PropertyOrigins;
 import io.codelog.core.CodeLogRules;
+import io.codelog.mongo.MongoCodeLogIdIndex;
 import io.codelog.mongo.MongoCodeLogRepository;
 import io.codelog.mongo.MongoCodeLogSettings;
 import io.codelog.mongo.MongoDualWriteFailureLog;
@@ -37,6 +38,7 @@ record MongoStore(
     private static final String DATABASE_NAME = "codelog.mongo.database-name";
     private static final String COLLECTION = "codelog.mongo.collection";
     private static final String FAILURE_COLLECTION = "codelog.mongo.failure-collection";
+    private static final String ID_INDEX_COLLECTION = "codelog.mongo.id-index-collection";
     // A command line should say a server is unreachable in seconds, not after the driver's 30.
     private static final int DEFAULT_SERVER_SELECTION_SECONDS = 10;
 
@@ -110,6 +112,24 @@ record MongoStore(
             throw new CliUsageException(PropertyOrigins.named(FAILURE_COLLECTION) + " is blank: set it to the"
                     + " collection the service records failed copies in (default "
                     + MongoDualWriteFailureLog.DEFAULT_COLLECTION + ").");
+        }
+    }
+
+    /**
+     * The S3 store's id index in this database, where a service with {@code codelog.s3.id-index=mongo} keeps it.
+     * Its TTL index is left as the service set it: a command run with other cleaner settings must not shorten the
+     * life of the service's entries.
+     *
+     * @param collection the value of {@code codelog.mongo.id-index-collection}
+     * @throws CliUsageException naming the property when the collection is blank
+     */
+    MongoCodeLogIdIndex idIndex(String collection) {
+        try {
+            return new MongoCodeLogIdIndex(template, collection, null, false);
+        } catch (IllegalArgumentException e) {
+            throw new CliUsageException(PropertyOrigins.named(ID_INDEX_COLLECTION) + " is blank: set it to the"
+                    + " collection the service keeps the S3 id index in (default "
+                    + MongoCodeLogIdIndex.DEFAULT_COLLECTION + ").");
         }
     }
 

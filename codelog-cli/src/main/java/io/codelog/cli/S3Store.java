@@ -6,12 +6,14 @@ import io.codelog.autoconfigure.S3ClientBuilderCustomizer;
 import io.codelog.autoconfigure.S3ClientFactory;
 import io.codelog.autoconfigure.S3SettingsFactory;
 import io.codelog.autoconfigure.StoreSelection;
+import io.codelog.core.CodeLogIdIndex;
 import io.codelog.core.CodeLogRules;
 import io.codelog.s3.S3CodeLogRepository;
 import io.codelog.s3.S3CodeLogSettings;
 import io.codelog.s3.S3ObjectFormat;
 import io.codelog.s3.S3RequestCounter;
 import io.codelog.s3.UnreadableObjectListener;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.springframework.util.StringUtils;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -34,11 +36,13 @@ record S3Store(S3Client client, S3CodeLogSettings settings, S3CodeLogRepository 
      * Builds the client and the store as the starter does.
      *
      * @param command the command that needs S3, for the message when the bucket is missing
+     * @param mongoIdIndex the id index of {@code codelog.s3.id-index=mongo}, asked for only then (which opens
+     *     MongoDB)
      * @throws CliUsageException when no bucket is set
      * @throws io.codelog.autoconfigure.CodeLogConfigurationException naming the first other setting that cannot
      *     work (region, endpoint, keys, ...)
      */
-    static S3Store open(CliSettings cli, CodeLogRules rules, String command) {
+    static S3Store open(CliSettings cli, CodeLogRules rules, String command, Supplier<CodeLogIdIndex> mongoIdIndex) {
         CodeLogS3Properties properties = cli.s3();
         if (!StringUtils.hasText(properties.getBucketName())) {
             throw new CliUsageException("codelog " + command + " needs S3, but " + PropertyOrigins.named(BUCKET_NAME)
@@ -47,7 +51,11 @@ record S3Store(S3Client client, S3CodeLogSettings settings, S3CodeLogRepository 
         }
         PropertyOrigins origins = cli.origins();
         S3CodeLogSettings settings = new S3SettingsFactory(properties, origins)
-                .build(StoreSelection.of(cli.environment()), rules, UnreadableObjectListener.logWarning());
+                .build(
+                        StoreSelection.of(cli.environment()),
+                        rules,
+                        UnreadableObjectListener.logWarning(),
+                        mongoIdIndex);
         S3RequestCounter counter = new S3RequestCounter();
         S3ClientBuilderCustomizer counting =
                 builder -> builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()

@@ -68,6 +68,29 @@ class MigrateCommandTest {
     }
 
     @Test
+    @DisplayName("with FLOWS_CODE_ACTIONS_S3_ID_INDEX=mongo every copied log gets its entry in MongoDB, no pointer"
+            + " object; a new job with --codelog.s3.id-index=mongo finds log and entry there and skips them")
+    void mongoIdIndex(@TempDir Path folder) throws Exception {
+        Path report = folder.resolve("summary.json");
+
+        CliRun run = CliRun.of(
+                stores.environment("FLOWS_CODE_ACTIONS_S3_ID_INDEX", "mongo"), args("--report", report.toString()));
+
+        assertThat(run.exitCode()).as(run.both()).isZero();
+        assertThat(run.out()).contains("read 400, written 400");
+        assertThat(stores.keys(CliStores.PREFIX + "/logs/")).hasSize(LOGS);
+        assertThat(stores.keys(CliStores.PREFIX + "/index/")).isEmpty();
+        assertThat(stores.collection("codelog_id_index").countDocuments()).isEqualTo(LOGS);
+        JsonNode summary = JsonMapper.builder().build().readTree(Files.readString(report));
+        assertThat(summary.get("requests").get("s3_put").asLong()).isEqualTo(LOGS);
+
+        CliRun again = migrate("--codelog.s3.id-index=mongo", "--job-id", "with-entries");
+
+        assertThat(again.exitCode()).as(again.both()).isZero();
+        assertThat(again.out()).contains("read 400, written 0, already there 400");
+    }
+
+    @Test
     @DisplayName("run again, the same job finds nothing left to do; a new job skips every log already in S3")
     void idempotent() {
         assertThat(migrate().exitCode()).isZero();

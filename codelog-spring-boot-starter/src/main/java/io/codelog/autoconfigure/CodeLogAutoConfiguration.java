@@ -32,6 +32,7 @@ import org.springframework.context.annotation.Import;
 })
 @Import({
     CodeLogMongoConnectionConfiguration.class,
+    MongoIdIndexConfiguration.class,
     MongoStoreConfiguration.class,
     S3StoreConfiguration.class,
     CodeLogRepositoryConfiguration.class,

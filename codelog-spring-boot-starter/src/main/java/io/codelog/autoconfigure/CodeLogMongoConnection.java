@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.codelog.autoconfigure.CodeLogProperties.Store;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.util.StringUtils;
@@ -28,13 +29,36 @@ final class CodeLogMongoConnection implements AutoCloseable {
     }
 
     /**
+     * Why codelog needs MongoDB, for the message when no database is configured.
+     *
+     * @param reason e.g. {@code MongoDB is the selected store}
+     * @param property the property the failure names
+     * @param alternative what else would do, e.g. another value of that property; empty for nothing
+     */
+    record Need(String reason, String property, String alternative) {
+
+        /** What the environment uses MongoDB for: the store first, else the S3 store's id index. */
+        static Need of(Environment environment) {
+            StoreSelection selection = StoreSelection.of(environment);
+            if (!selection.needs(Store.MONGO) && MongoIdIndexCondition.selected(environment)) {
+                return new Need(
+                        PropertyOrigins.named(IdIndexMode.PROPERTY) + " is mongo",
+                        IdIndexMode.PROPERTY,
+                        " Or set " + PropertyOrigins.named(IdIndexMode.PROPERTY) + " to s3 or none.");
+            }
+            return new Need(selection.reasonFor(Store.MONGO), URI, "");
+        }
+    }
+
+    /**
      * The connection the properties ask for.
      *
+     * @param need why MongoDB is needed, for the message when no database is configured
      * @throws CodeLogConfigurationException when the properties name no usable database
      */
     static CodeLogMongoConnection resolve(
             CodeLogMongoProperties properties,
-            StoreSelection selection,
+            Need need,
             ObjectProvider<MongoOperations> applicationTemplates,
             ObjectProvider<MongoClient> applicationClients) {
         String databaseName = StringUtils.hasText(properties.getDatabaseName()) ? properties.getDatabaseName() : null;
@@ -55,11 +79,12 @@ final class CodeLogMongoConnection implements AutoCloseable {
         MongoOperations template = applicationTemplates.getIfAvailable();
         if (template == null) {
             throw new CodeLogConfigurationException(
-                    URI,
-                    selection.reasonFor(Store.MONGO) + " but the application has no MongoTemplate and "
-                            + PropertyOrigins.named(URI) + " is not set.",
+                    need.property(),
+                    need.reason() + " but the application has no MongoTemplate and " + PropertyOrigins.named(URI)
+                            + " is not set.",
                     "Add spring-boot-starter-data-mongodb and set spring.mongodb.uri, or set "
-                            + PropertyOrigins.named(URI) + " and " + PropertyOrigins.named(DATABASE_NAME) + ".");
+                            + PropertyOrigins.named(URI) + " and " + PropertyOrigins.named(DATABASE_NAME) + "."
+                            + need.alternative());
         }
         return new CodeLogMongoConnection(template, null);
     }

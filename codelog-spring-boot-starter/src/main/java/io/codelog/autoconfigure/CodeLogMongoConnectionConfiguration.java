@@ -11,9 +11,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
- * codelog's MongoDB connection, for the store, the dual-write failure log and the retention cleaner's lock: built
- * when the selection needs MongoDB, and also in S3 mode {@code single} when {@code codelog.mongo.uri} is set (the
- * seed's "MongoDB settings for other data"), so that the cleaner locks there.
+ * codelog's MongoDB connection, for the store, the S3 store's id index, the dual-write failure log and the
+ * retention cleaner's lock: built when the selection needs MongoDB or {@code codelog.s3.id-index} is {@code mongo},
+ * and also in S3 mode {@code single} when {@code codelog.mongo.uri} is set (the seed's "MongoDB settings for other
+ * data"), so that the cleaner locks there.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = {StoreClasses.MONGO_CLIENT, StoreClasses.MONGO_TEMPLATE})
@@ -28,6 +29,6 @@ class CodeLogMongoConnectionConfiguration {
             ObjectProvider<MongoOperations> applicationTemplates,
             ObjectProvider<MongoClient> applicationClients) {
         return CodeLogMongoConnection.resolve(
-                properties, StoreSelection.of(environment), applicationTemplates, applicationClients);
+                properties, CodeLogMongoConnection.Need.of(environment), applicationTemplates, applicationClients);
     }
 }

@@ -33,6 +33,9 @@ public class CodeLogMongoProperties {
     /** The collection where dual-write records the copies that failed, for the migration's repair. */
     private String failureCollection = "codelog_dual_write_failures";
 
+    /** The collection of the S3 store's id index when codelog.s3.id-index is mongo, one per bucket and prefix. */
+    private String idIndexCollection = "codelog_id_index";
+
     /** The connection string of codelog's own client, or null. */
     public String getUri() {
         return uri;
@@ -83,11 +86,21 @@ public class CodeLogMongoProperties {
         this.failureCollection = failureCollection;
     }
 
+    /** The collection of the S3 store's id index. */
+    public String getIdIndexCollection() {
+        return idIndexCollection;
+    }
+
+    /** Sets the collection of the S3 store's id index. */
+    public void setIdIndexCollection(String idIndexCollection) {
+        this.idIndexCollection = idIndexCollection;
+    }
+
     /** Keeps the connection string, which may hold a password, out of logs and messages. */
     @Override
     public String toString() {
         return "CodeLogMongoProperties[uri=" + (uri == null ? "unset" : "set") + ", databaseName=" + databaseName
                 + ", collection=" + collection + ", createIndexes=" + createIndexes + ", failureCollection="
-                + failureCollection + "]";
+                + failureCollection + ", idIndexCollection=" + idIndexCollection + "]";
     }
 }

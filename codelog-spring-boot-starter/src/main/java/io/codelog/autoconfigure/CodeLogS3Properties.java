@@ -43,8 +43,13 @@ public class CodeLogS3Properties {
     /** Whether an {@code http://} endpoint other than loopback is accepted; logs and keys then cross the network in clear. */
     private boolean allowInsecureEndpoint = false;
 
-    /** Whether create also writes an id index pointer, so that a lookup by id costs at most two requests. */
-    private boolean idIndex = true;
+    /**
+     * Where create records each log's key by id, so that a lookup by id needs no search: s3 (pointer objects in the
+     * bucket: 2 PUTs per create, 2 GETs per lookup), mongo (a collection in codelog's MongoDB: 1 PUT and 1 insert
+     * per create, 1 find and 1 GET per lookup) or none (1 PUT per create; a lookup searches day listings); true and
+     * false mean s3 and none.
+     */
+    private String idIndex = "s3";
 
     /** Whether logs under {bucket}/{prefix}/logs/, written through an endpoint with the bucket in it, are read. */
     private boolean readLegacyPath = true;
@@ -167,13 +172,13 @@ public class CodeLogS3Properties {
         this.pathStyleAccess = pathStyleAccess;
     }
 
-    /** Whether create writes an id index pointer. */
-    public boolean isIdIndex() {
+    /** Where create records each log's key by id: s3, mongo or none (see {@link IdIndexMode#parse}). */
+    public String getIdIndex() {
         return idIndex;
     }
 
-    /** Sets whether create writes an id index pointer. */
-    public void setIdIndex(boolean idIndex) {
+    /** Sets where create records each log's key by id. */
+    public void setIdIndex(String idIndex) {
         this.idIndex = idIndex;
     }
 

@@ -39,6 +39,7 @@ enum LegacyVariable {
     MONGO_COLLECTION("FLOWS_CODE_ACTIONS_MONGO_DB_COLLECTION", "codelog.mongo.collection"),
     MONGO_CREATE_INDEXES("FLOWS_CODE_ACTIONS_MONGO_DB_CREATE_INDEXES", "codelog.mongo.create-indexes"),
     MONGO_FAILURE_COLLECTION("FLOWS_CODE_ACTIONS_MONGO_DB_FAILURE_COLLECTION", "codelog.mongo.failure-collection"),
+    MONGO_ID_INDEX_COLLECTION("FLOWS_CODE_ACTIONS_MONGO_DB_ID_INDEX_COLLECTION", "codelog.mongo.id-index-collection"),
 
     CONTENT_MAX_LENGTH("FLOWS_CODE_ACTIONS_CONTENT_MAX_LENGTH", "codelog.content.max-length"),
     CONTENT_POLICY("FLOWS_CODE_ACTIONS_CONTENT_POLICY", "codelog.content.policy"),

@@ -2,13 +2,16 @@ package io.codelog.autoconfigure;
 
 import io.codelog.autoconfigure.CodeLogProperties.Store;
 import io.codelog.autoconfigure.CodeLogS3Properties.Encryption;
+import io.codelog.core.CodeLogIdIndex;
 import io.codelog.core.CodeLogRules;
 import io.codelog.s3.S3CodeLogSettings;
 import io.codelog.s3.S3CodeLogSettingsBuilder;
+import io.codelog.s3.S3IdIndex;
 import io.codelog.s3.ServerSideEncryption;
 import io.codelog.s3.UnreadableObjectListener;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.springframework.util.StringUtils;
 
 /**
@@ -34,10 +37,15 @@ public final class S3SettingsFactory {
      * The settings.
      *
      * @param selection why S3 is needed, for the message when the bucket is missing
+     * @param mongoIdIndex the index of {@code codelog.s3.id-index=mongo}, asked for only then; it may throw a
+     *     {@link CodeLogConfigurationException} of its own when no MongoDB is configured
      * @throws CodeLogConfigurationException naming the first property whose value the settings reject
      */
     public S3CodeLogSettings build(
-            StoreSelection selection, CodeLogRules rules, UnreadableObjectListener onUnreadable) {
+            StoreSelection selection,
+            CodeLogRules rules,
+            UnreadableObjectListener onUnreadable,
+            Supplier<CodeLogIdIndex> mongoIdIndex) {
         String bucket = properties.getBucketName();
         if (!StringUtils.hasText(bucket)) {
             throw new CodeLogConfigurationException(
@@ -52,7 +60,7 @@ public final class S3SettingsFactory {
         List<Step> steps = List.of(
                 new Step(BUCKET_NAME, b -> {}),
                 new Step("codelog.s3.prefix", b -> b.prefix(properties.getPrefix())),
-                new Step("codelog.s3.id-index", b -> b.idIndex(properties.isIdIndex())),
+                new Step(IdIndexMode.PROPERTY, b -> b.idIndex(idIndex(mongoIdIndex))),
                 new Step("codelog.s3.read-legacy-path", b -> b.readLegacyPath(properties.isReadLegacyPath())),
                 new Step("codelog.s3.gzip", b -> b.gzip(properties.isGzip())),
                 new Step("codelog.s3.encryption", b -> b.encryption(encryption())),
@@ -73,6 +81,28 @@ public final class S3SettingsFactory {
             }
         }
         return settings;
+    }
+
+    private S3IdIndex idIndex(Supplier<CodeLogIdIndex> mongoIdIndex) {
+        return switch (IdIndexMode.parse(properties.getIdIndex())) {
+            case S3 -> S3IdIndex.pointers();
+            case NONE -> S3IdIndex.none();
+            case MONGO -> S3IdIndex.external(mongoIdIndex.get());
+        };
+    }
+
+    /**
+     * The failure of {@code codelog.s3.id-index=mongo} when no MongoDB index can be built.
+     *
+     * @param why e.g. that codelog-mongo is not on the classpath
+     */
+    static CodeLogConfigurationException mongoIdIndexUnavailable(String why) {
+        return new CodeLogConfigurationException(
+                IdIndexMode.PROPERTY,
+                PropertyOrigins.named(IdIndexMode.PROPERTY) + " is mongo but " + why + ".",
+                "Add io.codelog:codelog-mongo and set " + PropertyOrigins.named("codelog.mongo.uri") + " (and "
+                        + PropertyOrigins.named("codelog.mongo.database-name") + "), or set "
+                        + PropertyOrigins.named(IdIndexMode.PROPERTY) + " to s3 or none.");
     }
 
     private ServerSideEncryption encryption() {

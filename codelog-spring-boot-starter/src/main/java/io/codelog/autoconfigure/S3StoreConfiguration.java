@@ -1,6 +1,7 @@
 package io.codelog.autoconfigure;
 
 import io.codelog.autoconfigure.CodeLogProperties.Store;
+import io.codelog.core.CodeLogIdIndex;
 import io.codelog.core.CodeLogRepository;
 import io.codelog.core.CodeLogRules;
 import io.codelog.s3.S3CodeLogRepository;
@@ -9,6 +10,7 @@ import io.codelog.s3.UnreadableObjectListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -45,12 +47,24 @@ class S3StoreConfiguration {
                 CodeLogS3Properties properties,
                 CodeLogRules rules,
                 Environment environment,
-                ObjectProvider<UnreadableObjectListener> listeners) {
+                ObjectProvider<UnreadableObjectListener> listeners,
+                ObjectProvider<CodeLogIdIndex> idIndexes,
+                ApplicationContext context) {
             UnreadableObjectListener onUnreadable = listeners
                     .orderedStream()
                     .reduce(UnreadableObjectListener.logWarning(), UnreadableObjectListener::andThen);
             return new S3SettingsFactory(properties, new PropertyOrigins(environment))
-                    .build(StoreSelection.of(environment), rules, onUnreadable);
+                    .build(StoreSelection.of(environment), rules, onUnreadable, () -> {
+                        CodeLogIdIndex index = idIndexes.getIfAvailable();
+                        if (index == null) {
+                            throw S3SettingsFactory.mongoIdIndexUnavailable(
+                                    StoreClasses.present(Store.MONGO, context.getClassLoader())
+                                            ? "there is no CodeLogIdIndex bean"
+                                            : "codelog-mongo (Spring Data MongoDB and the MongoDB driver) is not on"
+                                                    + " the classpath");
+                        }
+                        return index;
+                    });
         }
 
         /**

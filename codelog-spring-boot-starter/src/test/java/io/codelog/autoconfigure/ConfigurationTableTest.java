@@ -3,6 +3,7 @@ package io.codelog.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.codelog.core.ContentRules;
+import io.codelog.mongo.MongoCodeLogIdIndex;
 import io.codelog.mongo.MongoCodeLogSettings;
 import io.codelog.s3.S3CodeLogSettings;
 import io.codelog.s3.S3IdIndex;
@@ -55,7 +56,8 @@ class ConfigurationTableTest {
         S3CodeLogSettings s3 = S3CodeLogSettings.of("logs-bucket", "");
         CodeLogS3Properties s3Properties = new CodeLogS3Properties();
         assertThat(s3Properties.getPrefix()).isEqualTo(s3.prefix());
-        assertThat(S3IdIndex.of(s3Properties.isIdIndex())).isEqualTo(s3.idIndex());
+        assertThat(IdIndexMode.parse(s3Properties.getIdIndex())).isEqualTo(IdIndexMode.S3);
+        assertThat(s3.idIndex()).isEqualTo(S3IdIndex.pointers());
         assertThat(s3Properties.isReadLegacyPath()).isEqualTo(s3.readLegacyPath());
         assertThat(s3Properties.isGzip()).isEqualTo(s3.gzip());
         assertThat(s3Properties.getMaxRunDuration()).isEqualTo(s3.maxRunDuration());
@@ -69,6 +71,7 @@ class ConfigurationTableTest {
         CodeLogMongoProperties mongoProperties = new CodeLogMongoProperties();
         assertThat(mongoProperties.getCollection()).isEqualTo(mongo.collection());
         assertThat(mongoProperties.isCreateIndexes()).isEqualTo(mongo.createIndexes());
+        assertThat(mongoProperties.getIdIndexCollection()).isEqualTo(MongoCodeLogIdIndex.DEFAULT_COLLECTION);
 
         CodeLogContentProperties content = new CodeLogContentProperties();
         assertThat(new ContentRules(content.getMaxLength(), content.getPolicy()))

@@ -70,7 +70,7 @@ class LegacyVariablesTest {
             variables.put("FLOWS_CODE_ACTIONS_S3_ENDPOINT", "http://minio:9000");
             variables.put("FLOWS_CODE_ACTIONS_S3_PATH_STYLE_ACCESS", "true");
             variables.put("FLOWS_CODE_ACTIONS_S3_ALLOW_INSECURE_ENDPOINT", "true");
-            variables.put("FLOWS_CODE_ACTIONS_S3_ID_INDEX", "false");
+            variables.put("FLOWS_CODE_ACTIONS_S3_ID_INDEX", "mongo");
             variables.put("FLOWS_CODE_ACTIONS_S3_READ_LEGACY_PATH", "false");
             variables.put("FLOWS_CODE_ACTIONS_S3_GZIP", "true");
             variables.put("FLOWS_CODE_ACTIONS_S3_ENCRYPTION", "kms");
@@ -95,6 +95,7 @@ class LegacyVariablesTest {
             variables.put("FLOWS_CODE_ACTIONS_CLEANER_LOCK_AT_MOST_FOR", "15m");
             variables.put("FLOWS_CODE_ACTIONS_CLEANER_LOCK_AT_LEAST_FOR", "2m");
             variables.put("FLOWS_CODE_ACTIONS_MONGO_DB_FAILURE_COLLECTION", "failed_copies");
+            variables.put("FLOWS_CODE_ACTIONS_MONGO_DB_ID_INDEX_COLLECTION", "log_keys");
             variables.put("FLOWS_CODE_ACTIONS_AUDIT_LEVEL", "info");
             variables.put("FLOWS_CODE_ACTIONS_CACHE_ENABLED", "false");
             // Every variable of the table but the connection string, which would open a client of its own.
@@ -114,7 +115,7 @@ class LegacyVariablesTest {
                 assertThat(s3.getEndpoint()).isEqualTo("http://minio:9000");
                 assertThat(s3.isPathStyleAccess()).isTrue();
                 assertThat(s3.isAllowInsecureEndpoint()).isTrue();
-                assertThat(s3.isIdIndex()).isFalse();
+                assertThat(s3.getIdIndex()).isEqualTo("mongo");
                 assertThat(s3.isReadLegacyPath()).isFalse();
                 assertThat(s3.isGzip()).isTrue();
                 assertThat(s3.getEncryption()).isEqualTo(Encryption.KMS);
@@ -142,6 +143,7 @@ class LegacyVariablesTest {
                 assertThat(cleaner.getLockAtLeastFor()).isEqualTo(Duration.ofMinutes(2));
                 assertThat(cleaner.getLockAtMostFor()).isEqualTo(Duration.ofMinutes(15));
                 assertThat(mongo.getFailureCollection()).isEqualTo("failed_copies");
+                assertThat(mongo.getIdIndexCollection()).isEqualTo("log_keys");
                 assertThat(context.getBean(CodeLogAuditProperties.class).getLevel())
                         .isEqualTo(org.slf4j.event.Level.INFO);
                 assertThat(context.getBean(CodeLogCacheProperties.class).isEnabled())
