@@ -10,6 +10,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -22,7 +23,7 @@ final class S3Connection implements AutoCloseable {
     private final S3Client client;
     private final S3RequestCounter counter = new S3RequestCounter();
 
-    private S3Connection(S3TestServer server, URI endpoint, ClientBudget budget) {
+    private S3Connection(S3TestServer server, URI endpoint, ClientBudget budget, ExecutionInterceptor... more) {
         ClientOverrideConfiguration.Builder config = ClientOverrideConfiguration.builder()
                 .addExecutionInterceptor(counter)
                 .apiCallAttemptTimeout(budget.attemptTimeout())
@@ -30,6 +31,9 @@ final class S3Connection implements AutoCloseable {
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(budget.maxAttempts())
                         .build());
+        for (ExecutionInterceptor interceptor : more) {
+            config.addExecutionInterceptor(interceptor);
+        }
         client = S3Client.builder()
                 .endpointOverride(endpoint)
                 .forcePathStyle(true)
@@ -40,12 +44,13 @@ final class S3Connection implements AutoCloseable {
                 .build();
     }
 
-    /** A client talking to the server itself, with generous timeouts. */
-    static S3Connection direct(S3TestServer server) {
+    /** A client talking to the server itself, with generous timeouts, and these interceptors after the counter. */
+    static S3Connection direct(S3TestServer server, ExecutionInterceptor... more) {
         return new S3Connection(
                 server,
                 server.endpoint(),
-                new ClientBudget(java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60), 3));
+                new ClientBudget(java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60), 3),
+                more);
     }
 
     /** A client signing for the server but sending to another endpoint, e.g. a {@link FaultProxy}. */

@@ -1,0 +1,61 @@
+package io.codelog.it;
+
+import io.codelog.core.CodeLogRepository;
+import io.codelog.core.CodeLogRules;
+import io.codelog.s3.S3CodeLogRepository;
+import io.codelog.s3.S3CodeLogSettings;
+import io.codelog.s3.S3IdIndex;
+import io.codelog.test.CodeLogRepositoryContract;
+import io.codelog.test.MongoTestServer;
+import io.codelog.test.S3TestServer;
+import io.codelog.test.TestServers;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The shared contract, unchanged, against the S3 store with its id index in MongoDB ({@code
+ * FLOWS_CODE_ACTIONS_S3_ID_INDEX=mongo}): a prefix and an index collection per test.
+ */
+@ExtendWith(TestServers.class)
+class S3MongoIdIndexContractTest extends CodeLogRepositoryContract {
+
+    private static S3Connection s3;
+    private static MongoIndexConnection mongo;
+    private static String bucket;
+    private final List<S3CodeLogRepository> opened = new ArrayList<>();
+
+    @BeforeAll
+    static void servers(S3TestServer s3Server, MongoTestServer mongoServer) {
+        s3 = S3Connection.direct(s3Server);
+        mongo = new MongoIndexConnection(mongoServer);
+        bucket = s3.newBucket("codelog-contract-mongo-index");
+    }
+
+    @AfterAll
+    static void close() {
+        s3.close();
+        mongo.close();
+    }
+
+    @Override
+    protected CodeLogRepository newRepository(CodeLogRules rules) {
+        S3CodeLogRepository repository = new S3CodeLogRepository(
+                s3.client(),
+                S3CodeLogSettings.builder(bucket)
+                        .prefix(S3Connection.newPrefix("contract"))
+                        .rules(rules)
+                        .idIndex(S3IdIndex.external(mongo.newIndex()))
+                        .build());
+        opened.add(repository);
+        return repository;
+    }
+
+    @AfterEach
+    void closeRepositories() {
+        opened.forEach(S3CodeLogRepository::close);
+    }
+}
