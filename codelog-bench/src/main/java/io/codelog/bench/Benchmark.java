@@ -23,28 +23,42 @@ final class Benchmark {
     ReportTable run() {
         ReportTable table = new ReportTable();
         S3Endpoint endpoint = new S3Endpoint(TestServers.s3());
-        step("S3 side by side");
-        new S3SideBySide(endpoint, options).run(table);
-        step("MongoDB side by side");
-        try (MongoBench mongo = new MongoBench(TestServers.mongo())) {
-            new MongoSideBySide(mongo, options).run(table);
+        if (options.runs("s3")) {
+            step("S3 side by side");
+            new S3SideBySide(endpoint, options).run(table);
         }
-        step("migration side by side");
-        try (MigrationStores stores = new MigrationStores(TestServers.mongo(), endpoint)) {
-            new MigrationSideBySide(stores, options).run(table);
+        if (options.runs("id-index")) {
+            step("S3 id index: s3, mongo, none");
+            new IdIndexSection(endpoint, TestServers.mongo(), options).run(table);
         }
-        ReportTable counts = new ReportTable();
-        ReportTable latency = new ReportTable();
-        ReportTable scale = new ReportTable();
-        for (int size : options.sizes()) {
-            runSize(endpoint, size, counts, latency, scale);
+        if (options.runs("mongo")) {
+            step("MongoDB side by side");
+            try (MongoBench mongo = new MongoBench(TestServers.mongo())) {
+                new MongoSideBySide(mongo, options).run(table);
+            }
         }
-        counts.rows().forEach(table::add);
-        latency.rows().forEach(table::add);
-        scale.rows().forEach(table::add);
-        step("memory of a migration in a -Xmx" + MemorySection.MAX_HEAP + " child JVM, " + options.memoryLogs()
-                + " logs");
-        new MemorySection(TestServers.mongo(), options, this::step).run(table);
+        if (options.runs("migration")) {
+            step("migration side by side");
+            try (MigrationStores stores = new MigrationStores(TestServers.mongo(), endpoint)) {
+                new MigrationSideBySide(stores, options).run(table);
+            }
+        }
+        if (options.runs("sizes")) {
+            ReportTable counts = new ReportTable();
+            ReportTable latency = new ReportTable();
+            ReportTable scale = new ReportTable();
+            for (int size : options.sizes()) {
+                runSize(endpoint, size, counts, latency, scale);
+            }
+            counts.rows().forEach(table::add);
+            latency.rows().forEach(table::add);
+            scale.rows().forEach(table::add);
+        }
+        if (options.runs("memory")) {
+            step("memory of a migration in a -Xmx" + MemorySection.MAX_HEAP + " child JVM, " + options.memoryLogs()
+                    + " logs");
+            new MemorySection(TestServers.mongo(), options, this::step).run(table);
+        }
         return table;
     }
 

@@ -24,6 +24,7 @@ import java.util.Locale;
  * @param migrationLogs logs each side copies in the migration side by side
  * @param memoryLogs the numbers of logs the memory section migrates, one child JVM each
  * @param jmh whether the JMH micro benchmarks run after the server sections, alone, or not at all
+ * @param sections the server sections that run, by name ({@link #SECTIONS}), in the table's order
  */
 record BenchmarkOptions(
         int repetitions,
@@ -38,7 +39,14 @@ record BenchmarkOptions(
         int latencySamples,
         int migrationLogs,
         List<Integer> memoryLogs,
-        Jmh jmh) {
+        Jmh jmh,
+        List<String> sections) {
+
+    /**
+     * The server sections by name: S3 side by side, S3 id index modes, MongoDB side by side, migration side by side,
+     * the sections at each stored size (request counts, latency, scale), memory.
+     */
+    static final List<String> SECTIONS = List.of("s3", "id-index", "mongo", "migration", "sizes", "memory");
 
     /** When the JMH micro benchmarks run. */
     enum Jmh {
@@ -53,11 +61,16 @@ record BenchmarkOptions(
     static final String USAGE = "arguments: [--huge] [--jmh | --no-jmh] [--repetitions=5] [--ops=300]"
             + " [--mongo-ops=2000] [--mongo-docs=2000] [--concurrency=8] [--delay-ms=20] [--sizes=1000,10000,100000]"
             + " [--disk-above=200000]"
-            + " [--run-size=1000] [--latency-samples=30] [--migration-logs=3000] [--memory-logs=2000,10000]";
+            + " [--run-size=1000] [--latency-samples=30] [--migration-logs=3000] [--memory-logs=2000,10000]"
+            + " [--sections=s3,id-index,mongo,migration,sizes,memory]";
 
     BenchmarkOptions {
         sizes = List.copyOf(sizes);
         memoryLogs = List.copyOf(memoryLogs);
+        sections = List.copyOf(sections);
+        if (sections.isEmpty() || !SECTIONS.containsAll(sections)) {
+            throw new IllegalArgumentException("--sections takes names among " + SECTIONS + "; " + USAGE);
+        }
         if (repetitions < 1
                 || ops < 1
                 || mongoOps < 1
@@ -95,7 +108,8 @@ record BenchmarkOptions(
                 30,
                 3_000,
                 List.of(2_000, 10_000),
-                Jmh.AFTER_SERVERS);
+                Jmh.AFTER_SERVERS,
+                SECTIONS);
     }
 
     /**
@@ -118,6 +132,7 @@ record BenchmarkOptions(
         int migrationLogs = options.migrationLogs();
         List<Integer> memoryLogs = options.memoryLogs();
         Jmh jmh = options.jmh();
+        List<String> sections = options.sections();
         boolean huge = false;
         for (String arg : args) {
             if (arg.isBlank()) {
@@ -144,6 +159,7 @@ record BenchmarkOptions(
                     sizes.addAll(numbers(arg, value));
                 }
                 case "--memory-logs" -> memoryLogs = numbers(arg, value);
+                case "--sections" -> sections = List.of(value.split(","));
                 default -> throw new IllegalArgumentException("unknown argument " + arg + "; " + USAGE);
             }
         }
@@ -163,7 +179,13 @@ record BenchmarkOptions(
                 latencySamples,
                 migrationLogs,
                 memoryLogs,
-                jmh);
+                jmh,
+                sections);
+    }
+
+    /** Whether the server section of this name runs. */
+    boolean runs(String section) {
+        return sections.contains(section);
     }
 
     private static List<Integer> numbers(String arg, String values) {
@@ -187,6 +209,7 @@ record BenchmarkOptions(
                 + diskAbove
                 + " run-size="
                 + runSize + " latency-samples=" + latencySamples + " migration-logs=" + migrationLogs + " memory-logs="
-                + memoryLogs + " jmh=" + jmh.name().toLowerCase(Locale.ROOT);
+                + memoryLogs + " jmh=" + jmh.name().toLowerCase(Locale.ROOT)
+                + (sections.equals(SECTIONS) ? "" : " sections=" + String.join(",", sections));
     }
 }

@@ -21,6 +21,17 @@ final class MongoCommandCounter implements CommandListener {
         counts.computeIfAbsent(event.getCommandName(), name -> new LongAdder()).increment();
     }
 
+    /** The counts since the last reset by command name, commands not sent left out. */
+    Map<String, Long> snapshot() {
+        Map<String, Long> byName = new TreeMap<>();
+        counts.forEach((name, count) -> {
+            if (count.sum() > 0) {
+                byName.put(name, count.sum());
+            }
+        });
+        return byName;
+    }
+
     /** Sets every count back to zero. */
     void reset() {
         counts.values().forEach(LongAdder::reset);
@@ -28,12 +39,7 @@ final class MongoCommandCounter implements CommandListener {
 
     /** The counts since the last reset, written short: {@code 31 Mongo commands (12 getMore, 8 update, …)}. */
     String describe() {
-        Map<String, Long> byName = new TreeMap<>();
-        counts.forEach((name, count) -> {
-            if (count.sum() > 0) {
-                byName.put(name, count.sum());
-            }
-        });
+        Map<String, Long> byName = snapshot();
         long total = byName.values().stream().mapToLong(Long::longValue).sum();
         StringJoiner parts = new StringJoiner(", ", " (", ")");
         byName.entrySet().stream()

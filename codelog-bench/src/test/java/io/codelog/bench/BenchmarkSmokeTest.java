@@ -46,6 +46,7 @@ class BenchmarkSmokeTest {
                 .extracting(ReportTable.Row::section)
                 .contains(
                         S3SideBySide.SECTION,
+                        IdIndexSection.SECTION,
                         MongoSideBySide.SECTION,
                         RequestCountSection.SECTION,
                         LatencySection.SECTION,
@@ -69,6 +70,37 @@ class BenchmarkSmokeTest {
         assertThat(counts.get(5).measurement()).startsWith("50 logs");
         assertThat(counts.get(5).codelog()).isEqualTo("2 GET");
         assertThat(counts.get(8).codelog()).isEqualTo("3 LIST");
+
+        List<ReportTable.Row> idIndex = section(rows, IdIndexSection.SECTION);
+        assertThat(idIndex).hasSize(15);
+        List<ReportTable.Row> perCreate = idIndex.stream()
+                .filter(row -> row.measurement().startsWith("requests per create"))
+                .toList();
+        assertThat(perCreate)
+                .extracting(ReportTable.Row::codelog)
+                .as("s3, mongo, none, counted over every create")
+                .containsExactly("2 PUT", "1 PUT + 1 Mongo insert", "1 PUT");
+        assertThat(perCreate)
+                .allSatisfy(row -> assertThat(row.met()).as(row.target()).isTrue());
+        List<ReportTable.Row> lookups = idIndex.stream()
+                .filter(row -> row.measurement().startsWith("findById"))
+                .toList();
+        assertThat(lookups.subList(0, 2))
+                .allSatisfy(row -> assertThat(row.met())
+                        .as(row.measurement() + " " + row.codelog())
+                        .isTrue());
+        assertThat(lookups.get(2).codelog())
+                .as("none: the search")
+                .contains("LIST")
+                .contains("1 GET");
+        assertThat(idIndex.stream().filter(row -> row.measurement().startsWith("per 1,000,000 logs")))
+                .extracting(ReportTable.Row::codelog)
+                .satisfiesExactly(
+                        s3 -> assertThat(s3).startsWith("2,000,000 S3 PUT; 2 S3 GET per lookup; 0 Mongo writes"),
+                        mongo -> assertThat(mongo)
+                                .startsWith("1,000,000 S3 PUT; 1 S3 GET per lookup; 1,000,000 Mongo writes")
+                                .doesNotContain("writes, 0 Mongo bytes"),
+                        none -> assertThat(none).startsWith("1,000,000 S3 PUT; 1 S3 GET per lookup; 0 Mongo writes"));
 
         List<ReportTable.Row> migration = section(rows, MigrationSideBySide.SECTION);
         assertThat(migration).hasSize(2);
@@ -124,6 +156,14 @@ class BenchmarkSmokeTest {
         assertThatThrownBy(() -> BenchmarkOptions.parse("--sizes=ten"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--sizes=ten needs a whole number");
+        assertThat(BenchmarkOptions.parse().sections()).isEqualTo(BenchmarkOptions.SECTIONS);
+        BenchmarkOptions idIndexOnly = BenchmarkOptions.parse("--sections=id-index");
+        assertThat(idIndexOnly.runs("id-index")).isTrue();
+        assertThat(idIndexOnly.runs("s3")).isFalse();
+        assertThat(idIndexOnly.describe()).endsWith("sections=id-index");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--sections=id-index,dynamo"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--sections takes names among");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--fast"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown argument --fast");
