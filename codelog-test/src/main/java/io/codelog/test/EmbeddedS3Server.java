@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * s3proxy inside this JVM on a random loopback port, over a transient (in-memory) blob store, or over its
  * filesystem blob store in a temporary directory for more objects than memory holds (s3proxy's in-memory store
  * refuses writes, "out of disk space", at around a million objects). The caller of {@link #startOnDisk()}
- * closes it, which stops the server and deletes the directory.
+ * closes it, which stops the server and deletes the directory. Conditional writes are atomic, as on Amazon S3
+ * (see {@link AtomicConditionalBlobStore}).
  */
 public final class EmbeddedS3Server implements S3TestServer, RunningServer {
 
@@ -77,7 +78,7 @@ public final class EmbeddedS3Server implements S3TestServer, RunningServer {
 
     private static EmbeddedS3Server start(BlobStore blobStore, Path directory) {
         S3Proxy proxy = S3Proxy.builder()
-                .blobStore(blobStore)
+                .blobStore(new AtomicConditionalBlobStore(blobStore))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY_ID, SECRET_ACCESS_KEY)
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .build();
