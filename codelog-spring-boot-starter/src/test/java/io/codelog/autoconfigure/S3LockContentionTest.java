@@ -226,10 +226,12 @@ class S3LockContentionTest {
     }
 
     /**
-     * Skips a race when the server itself lets two of the same simultaneous conditional PUTs succeed: no lock can be
-     * exclusive there. Measured 2026-12-06: s3proxy 4.1.0's transient store checks If-Match before it writes (about
-     * 1 round in 5 had two winners) but applies If-None-Match atomically; S3Mock 4.11.0 does neither. Amazon S3
-     * applies both atomically.
+     * Skips a race only on a server shown not to apply conditional PUTs atomically: one that lets two or more of the
+     * same simultaneous conditional PUTs succeed, on which no lock can be exclusive. Measured 2026-12-06: S3Mock
+     * 4.11.0 does so for both conditions; s3proxy 4.1.0 did for If-Match until the kit's embedded server made its
+     * writes atomic (AtomicConditionalBlobStore); Amazon S3 applies both atomically. The probe writes bodies that
+     * differ from each other and from the object they replace: an ETag is the MD5 of the body, so a PUT of the
+     * same bytes would leave it unchanged and a second If-Match on it would rightly succeed.
      */
     private void assumeAtomic(boolean ifMatch) throws Exception {
         String condition = ifMatch ? "If-Match on one ETag" : "If-None-Match: *";
@@ -237,13 +239,15 @@ class S3LockContentionTest {
             String key = "probe/" + round;
             String eTag = ifMatch
                     ? locks.client()
-                            .putObject(request -> request.bucket(locks.bucket()).key(key), RequestBody.fromString("0"))
+                            .putObject(
+                                    request -> request.bucket(locks.bucket()).key(key),
+                                    RequestBody.fromString("before the race"))
                             .eTag()
                     : null;
             CyclicBarrier start = new CyclicBarrier(CONTENDERS);
             List<Future<Boolean>> writes = new ArrayList<>();
             for (int i = 0; i < CONTENDERS; i++) {
-                String body = Integer.toString(i);
+                String body = "contender " + i;
                 writes.add(threads.submit(() -> {
                     start.await(30, TimeUnit.SECONDS);
                     return conditionalPut(key, ifMatch ? eTag : null, body);
@@ -256,7 +260,7 @@ class S3LockContentionTest {
             int probeRound = round;
             int winners = succeeded;
             assumeTrue(
-                    winners == 1,
+                    winners <= 1,
                     () -> "The S3 server (" + server.kind() + ") let " + winners + " of " + CONTENDERS
                             + " simultaneous PUTs with " + condition + " succeed in probe round " + probeRound
                             + ": its conditional writes are not atomic, so no lock on it is exclusive under"
