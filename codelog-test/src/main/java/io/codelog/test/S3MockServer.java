@@ -13,9 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,15 +43,17 @@ final class S3MockServer implements S3TestServer, RunningServer {
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final int START_ATTEMPTS = 3;
     private static final int OUTPUT_LINES_SHOWN = 60;
+    private static final String OUTPUT = "output.log";
+    private static final String STORE = "store";
 
     private final Process process;
     private final URI endpoint;
-    private final Path output;
+    private final Path directory;
 
-    private S3MockServer(Process process, URI endpoint, Path output) {
+    private S3MockServer(Process process, URI endpoint, Path directory) {
         this.process = process;
         this.endpoint = endpoint;
-        this.output = output;
+        this.directory = directory;
     }
 
     /**
@@ -80,11 +84,11 @@ final class S3MockServer implements S3TestServer, RunningServer {
     }
 
     private static S3MockServer startOnce(Path jar, int port) {
-        Path output;
+        Path directory;
         try {
-            output = Files.createTempFile("codelog-s3mock", ".log");
+            directory = Files.createTempDirectory("codelog-s3mock");
         } catch (IOException e) {
-            throw new UncheckedIOException("could not create the file for S3Mock's output", e);
+            throw new UncheckedIOException("could not create a directory for S3Mock", e);
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder command = new ProcessBuilder(
@@ -94,18 +98,20 @@ final class S3MockServer implements S3TestServer, RunningServer {
                         jar.toString(),
                         "--com.adobe.testing.s3mock.httpPort=" + port,
                         // HTTPS on a port of the OS's choosing: it is never used, but must not collide.
-                        "--server.port=0")
+                        "--server.port=0",
+                        // Its objects in a directory this class deletes, even when S3Mock is killed.
+                        "--com.adobe.testing.s3mock.store.root=" + directory.resolve(STORE))
                 .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
+                .redirectOutput(directory.resolve(OUTPUT).toFile());
         Process process;
         try {
             process = command.start();
         } catch (IOException e) {
-            deleteQuietly(output);
+            deleteTree(directory);
             throw new IllegalStateException("S3Mock could not be started with " + java + ": " + e.getMessage(), e);
         }
         URI endpoint = URI.create("http://127.0.0.1:" + port);
-        S3MockServer server = new S3MockServer(process, endpoint, output);
+        S3MockServer server = new S3MockServer(process, endpoint, directory);
         try {
             server.awaitAnswer();
         } catch (RuntimeException e) {
@@ -181,10 +187,10 @@ final class S3MockServer implements S3TestServer, RunningServer {
 
     private String lastOutput() {
         try {
-            List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+            List<String> lines = Files.readAllLines(directory.resolve(OUTPUT), StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - OUTPUT_LINES_SHOWN), lines.size()));
         } catch (IOException | UncheckedIOException e) {
-            return "(its output in " + output + " could not be read: " + e + ")";
+            return "(its output in " + directory.resolve(OUTPUT) + " could not be read: " + e + ")";
         }
     }
 
@@ -213,7 +219,12 @@ final class S3MockServer implements S3TestServer, RunningServer {
         return KIND;
     }
 
-    /** Asks the JVM to stop, forces it after 10 seconds, and deletes its output. */
+    /** The directory of S3Mock's objects and output, deleted on {@link #close()}. */
+    Path directory() {
+        return directory;
+    }
+
+    /** Asks the JVM to stop, forces it after 10 seconds, and deletes its objects and output. */
     @Override
     public void close() {
         process.destroy();
@@ -226,15 +237,17 @@ final class S3MockServer implements S3TestServer, RunningServer {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        deleteQuietly(output);
+        deleteTree(directory);
     }
 
-    // The output file of a stopped server is of no use; failing to delete it must not hide the run's outcome.
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.warn("S3Mock's output {} was not deleted: {}", file, e.toString());
+    // The files of a stopped server are of no use; failing to delete them must not hide the run's outcome.
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("S3Mock's directory {} was not deleted: {}", root, e.toString());
         }
     }
 

@@ -40,18 +40,20 @@ class S3MockServerTest {
     }
 
     @Test
-    @DisplayName("stops its JVM when closed")
+    @DisplayName("stops its JVM when closed and deletes its directory")
     void stopsWhenClosed() {
         S3MockServer server = S3MockServer.start();
         assertThat(Wire.acceptsConnections(
                         server.endpoint().getHost(), server.endpoint().getPort()))
                 .isTrue();
+        assertThat(server.directory()).isDirectory();
 
         server.close();
 
         assertThat(Wire.acceptsConnections(
                         server.endpoint().getHost(), server.endpoint().getPort()))
                 .isFalse();
+        assertThat(server.directory()).doesNotExist();
     }
 
     @Test
