@@ -10,6 +10,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -22,7 +23,7 @@ final class S3Connection implements AutoCloseable {
     private final S3Client client;
     private final S3RequestCounter counter = new S3RequestCounter();
 
-    private S3Connection(S3TestServer server, URI endpoint, ClientBudget budget) {
+    private S3Connection(S3TestServer server, URI endpoint, ClientBudget budget, List<ExecutionInterceptor> more) {
         ClientOverrideConfiguration.Builder config = ClientOverrideConfiguration.builder()
                 .addExecutionInterceptor(counter)
                 .apiCallAttemptTimeout(budget.attemptTimeout())
@@ -30,6 +31,7 @@ final class S3Connection implements AutoCloseable {
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(budget.maxAttempts())
                         .build());
+        more.forEach(config::addExecutionInterceptor);
         client = S3Client.builder()
                 .endpointOverride(endpoint)
                 .forcePathStyle(true)
@@ -45,12 +47,17 @@ final class S3Connection implements AutoCloseable {
         return new S3Connection(
                 server,
                 server.endpoint(),
-                new ClientBudget(java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60), 3));
+                new ClientBudget(java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60), 3),
+                List.of());
     }
 
-    /** A client signing for the server but sending to another endpoint, e.g. a {@link FaultProxy}. */
-    static S3Connection through(URI endpoint, S3TestServer server, ClientBudget budget) {
-        return new S3Connection(server, endpoint, budget);
+    /**
+     * A client signing for the server but sending to another endpoint, e.g. a {@link FaultProxy}, with these
+     * interceptors after its request counter.
+     */
+    static S3Connection through(
+            URI endpoint, S3TestServer server, ClientBudget budget, ExecutionInterceptor... interceptors) {
+        return new S3Connection(server, endpoint, budget, List.of(interceptors));
     }
 
     S3Client client() {
