@@ -48,7 +48,10 @@ final class ProgressLine {
                 + HumanReadable.count(progress.counts().quarantined());
     }
 
-    /** {@code mongo-to-s3: 15/60 days (25%), 4,000 read, 3,990 written, 10 skipped, 0 quarantined, 1,234 logs/s, ETA 0:12}. */
+    /**
+     * {@code mongo-to-s3: 15/60 days (25%), 4,000 read, 3,990 written, 10 skipped, 0 quarantined, 1,234 logs/s, ETA 0:12},
+     * or while waiting {@code ..., 1,234 logs/s; waiting for 1 day held by ...} (no time left can be projected then).
+     */
     String line(MigrationProgress progress) {
         return title + ": " + progress.partitionsDone() + "/" + progress.partitionsTotal() + " days ("
                 + Math.round(fraction(progress) * 100) + "%), "
@@ -56,8 +59,8 @@ final class ProgressLine {
                 + " read, " + HumanReadable.count(progress.counts().migrated()) + " written, "
                 + HumanReadable.count(progress.counts().skipped()) + " skipped, "
                 + HumanReadable.count(progress.counts().quarantined()) + " quarantined, "
-                + HumanReadable.rate(progress.logsPerSecond()) + " logs/s, ETA " + eta(progress)
-                + (progress.waitingFor().isEmpty() ? "" : "; " + waiting(progress));
+                + HumanReadable.rate(progress.logsPerSecond()) + " logs/s"
+                + (progress.waitingFor().isEmpty() ? ", ETA " + eta(progress) : "; " + waiting(progress));
     }
 
     private String waiting(MigrationProgress progress) {
