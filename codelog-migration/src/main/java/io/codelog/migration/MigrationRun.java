@@ -4,6 +4,7 @@ import io.codelog.core.CodeLogException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -143,10 +144,12 @@ public final class MigrationRun implements Callable<MigrationSummary> {
                 endWait(wait);
                 return;
             }
+            // Leases are kept to the millisecond, and a claim takes only one that ended before now.
+            Instant nowInMillis = now.truncatedTo(ChronoUnit.MILLIS);
             List<PartitionStatus> held = unfinished.stream()
                     .filter(status -> status.state() == PartitionState.CLAIMED
                             && status.leaseExpiresAt() != null
-                            && status.leaseExpiresAt().isAfter(now))
+                            && !status.leaseExpiresAt().isBefore(nowInMillis))
                     .toList();
             if (held.size() < unfinished.size()) {
                 // Given back or lapsed since the claim was tried: claim again.
