@@ -23,19 +23,21 @@ final class HeldPartitionWait {
     private static final Duration SHORTEST_PAUSE = Duration.ofMillis(10);
 
     private final Instant since;
-    private final long startNanos = System.nanoTime();
+    private final long sinceNanos;
     private final Duration limit;
     private final Duration pollEvery;
     private final Map<String, PartitionStatus> firstSeen = new HashMap<>();
     private List<HeldPartition> held = List.of();
 
     /**
-     * @param since when the wait began
+     * @param since when the wait began: the time of the look that found nothing to claim
+     * @param sinceNanos the same moment on {@link System#nanoTime()}, which measures how long the wait lasted
      * @param limit how long to wait for partitions whose leases keep being renewed; zero: wait for nothing
      * @param lease this worker's lease, which sets how often it looks
      */
-    HeldPartitionWait(Instant since, Duration limit, Duration lease) {
+    HeldPartitionWait(Instant since, long sinceNanos, Duration limit, Duration lease) {
         this.since = since;
+        this.sinceNanos = sinceNanos;
         this.limit = limit;
         this.pollEvery = clamp(lease.dividedBy(10), SHORTEST_POLL, LONGEST_POLL);
     }
@@ -95,7 +97,7 @@ final class HeldPartitionWait {
 
     /** How long the worker has waited so far. */
     Duration waited() {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
+        return Duration.ofNanos(System.nanoTime() - sinceNanos);
     }
 
     private static Instant earliest(Instant a, Instant b) {

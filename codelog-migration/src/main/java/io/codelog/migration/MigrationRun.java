@@ -131,6 +131,7 @@ public final class MigrationRun implements Callable<MigrationSummary> {
         HeldPartitionWait wait = null;
         while (!cancelled) {
             Instant now = clock.instant();
+            long nowNanos = System.nanoTime();
             Optional<ClaimedPartition> claim = ledger.claim(job.owner(), now, job.lease());
             if (claim.isPresent()) {
                 endWait(wait);
@@ -156,7 +157,7 @@ public final class MigrationRun implements Callable<MigrationSummary> {
                 continue;
             }
             if (wait == null) {
-                wait = new HeldPartitionWait(now, job.waitForHeld(), job.lease());
+                wait = new HeldPartitionWait(now, nowNanos, job.waitForHeld(), job.lease());
             }
             wait.observe(held);
             if (wait.givesUp(now)) {
