@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @ParameterizedClass(name = "clock from {0}")
 @MethodSource("io.codelog.test.ContractStarts#instants")
+@ExtendWith(ContractStartNote.class)
 public abstract class CodeLogRepositoryContract {
 
     /** Where the clock of every test of this run of the suite starts; injected by JUnit. */
