@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
  * The behaviour every {@link CodeLogRepository} shares, as one suite that each store and composite extends
@@ -25,8 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * }
  * }</pre>
  *
- * <p>The whole suite runs once per start instant of {@link ContractStarts}: the middle of a day and the last
- * or first instant of a UTC day, month and year. Each test gets a new, empty repository whose clock is a
+ * <p>The whole suite runs once per {@link ContractStart}: the middle of a day and the last or first instant of a
+ * UTC day, month and year ({@link RunContractFrom} narrows it for a slow store that another store's run already
+ * covers). Each test gets a new, empty repository whose clock is a
  * {@link MutableClock} standing at that instant, and run ids that are ObjectIds dated a few seconds before it,
  * as real run ids are; a subclass inherits all of this, nested classes included. Invalid input is checked by
  * asserting the exception and that the store is unchanged afterwards. Listing order is asserted only for ids
@@ -34,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * by key (S3) can only approximate the creation order of supplied UUIDs.
  */
 @ParameterizedClass(name = "clock from {0}")
-@MethodSource("io.codelog.test.ContractStarts#instants")
+@ArgumentsSource(ContractStarts.class)
 @ExtendWith(ContractStartNote.class)
 public abstract class CodeLogRepositoryContract {
 

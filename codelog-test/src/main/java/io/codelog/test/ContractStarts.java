@@ -1,29 +1,38 @@
 package io.codelog.test;
 
-import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.ArgumentsProvider;
+import org.junit.jupiter.params.support.ParameterDeclarations;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The instants {@link CodeLogRepositoryContract} runs from, once each: a plain instant in the middle of a day,
- * then the edges of a UTC day, month and year, where a store that files logs by date (S3's day prefixes) must
- * still find every log of a run that began before the edge.
+ * The starts {@link CodeLogRepositoryContract} runs from, once each: every {@link ContractStart}, or those that
+ * {@link RunContractFrom} names on the test class or a class enclosing it.
  */
-final class ContractStarts {
+final class ContractStarts implements ArgumentsProvider {
 
-    private ContractStarts() {}
-
-    /** Each start instant, named by its ISO-8601 form and why it is there. */
-    static Stream<Named<Instant>> instants() {
-        return Stream.of(
-                start("2025-03-14T09:26:53.589Z", "the middle of a day"),
-                start("2025-03-14T23:59:59.999Z", "the last millisecond of a day"),
-                start("2025-03-15T00:00:00Z", "the first instant of a day"),
-                start("2025-04-30T23:59:59Z", "the last second of a month"),
-                start("2025-12-31T23:59:59Z", "the last second of a year"));
+    @Override
+    public Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters, ExtensionContext context) {
+        return starts(context.getRequiredTestClass())
+                .map(start -> Arguments.of(Named.of(start.toString(), start.instant())));
     }
 
-    private static Named<Instant> start(String instant, String why) {
-        return Named.of(instant + " (" + why + ")", Instant.parse(instant));
+    /** The starts a contract class runs from. */
+    static Stream<ContractStart> starts(Class<?> testClass) {
+        for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
+            Optional<RunContractFrom> chosen = AnnotationSupport.findAnnotation(type, RunContractFrom.class);
+            if (chosen.isPresent()) {
+                if (chosen.get().value().length == 0) {
+                    throw new IllegalStateException("@RunContractFrom on " + type.getName() + " names no start");
+                }
+                return Arrays.stream(chosen.get().value());
+            }
+        }
+        return Arrays.stream(ContractStart.values());
     }
 }
