@@ -120,9 +120,20 @@ final class RawS3Baseline {
 
     /** One ListObjectsV2 of a prefix, then the GETs of one page of the keys in parallel. */
     List<CodeLog> page(String prefix, int limit, int page, ReadThreads pool) {
-        List<S3Object> listed = client.listObjectsV2(
-                        request -> request.bucket(bucket).prefix(prefix))
-                .contents();
+        return page(List.of(prefix), limit, page, pool);
+    }
+
+    /**
+     * One ListObjectsV2 per prefix (one per 1,000 keys), in the order given, then the GETs of one page of all
+     * their keys in parallel: a run's page when the prefixes are its day prefixes, oldest day first.
+     */
+    List<CodeLog> page(List<String> prefixes, int limit, int page, ReadThreads pool) {
+        List<S3Object> listed = new ArrayList<>();
+        for (String prefix : prefixes) {
+            client.listObjectsV2Paginator(request -> request.bucket(bucket).prefix(prefix))
+                    .contents()
+                    .forEach(listed::add);
+        }
         int from = Math.min(listed.size(), (page - 1) * limit);
         int to = Math.min(listed.size(), from + limit);
         List<Future<CodeLog>> reads = new ArrayList<>(to - from);

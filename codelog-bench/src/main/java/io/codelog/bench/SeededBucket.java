@@ -4,6 +4,7 @@ import io.codelog.core.CodeLog;
 import io.codelog.s3.S3CodeLogRepository;
 import io.codelog.s3.S3CodeLogSettings;
 import io.codelog.s3.S3ObjectFormat;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -115,10 +116,22 @@ final class SeededBucket {
         return runLogs;
     }
 
-    /** The key prefix of the run's logs of the day its first log was written (the whole run, unless it began
-     * in the last hour of the previous UTC day). */
-    String runDayPrefix() {
-        return new S3ObjectFormat(settings).dayPrefix(day(runLogs.get(0).createdAt()), false) + runId + "/";
+    /**
+     * The key prefixes of the run's logs, one per UTC day from its first log's to its last log's, oldest first:
+     * two when the run began in the last hour of the previous UTC day, one otherwise.
+     */
+    List<String> runDayPrefixes() {
+        S3ObjectFormat format = new S3ObjectFormat(settings);
+        LocalDate last = day(runLogs.get(runLogs.size() - 1).createdAt());
+        return day(runLogs.get(0).createdAt())
+                .datesUntil(last.plusDays(1))
+                .map(runDay -> format.dayPrefix(runDay, false) + runId + "/")
+                .toList();
+    }
+
+    /** The clock of the store's rules: its {@code today} decides which days a run listing scans. */
+    Clock clock() {
+        return settings.rules().clock();
     }
 
     /** The log written {@value #OLD_LOG_AGE_DAYS} days ago. */

@@ -47,6 +47,7 @@ import picocli.CommandLine.Spec;
             ExitCode.HELP_USAGE,
             ExitCode.HELP_STORAGE,
             ExitCode.HELP_INTERRUPTED,
+            ExitCode.HELP_NOT_COMPLETE,
             ExitCode.HELP_INTERNAL
         })
 final class CodelogCommand implements Runnable, AutoCloseable {

@@ -16,7 +16,8 @@ import java.util.TreeSet;
 
 /**
  * Runs one copy job of a command to its end: checks the job id against the job's stored range, shows progress,
- * stops at the user's request, prints and writes the summary, and turns the outcome into an exit code.
+ * stops at the user's request, prints and writes the summary, and turns the outcome into an exit code: a job left
+ * not complete (days other workers still hold) is never reported as done.
  */
 final class CopyJobRunner {
 
@@ -72,21 +73,23 @@ final class CopyJobRunner {
             return ExitCode.INTERRUPTED;
         }
         if (!summary.complete()) {
-            out.println("  " + (summary.partitionsTotal() - summary.partitionsDone())
-                    + " days are still held by other workers of job " + job.jobId());
+            HeldDays.printNotComplete(out, job, summary, context.clock().instant());
         }
         long quarantined =
                 job.dryRun() ? summary.counts().quarantined() : engine.state().quarantineCount(job.jobId());
-        if (quarantined == 0) {
-            return ExitCode.OK;
+        if (quarantined > 0) {
+            out.println("  " + HumanReadable.count(quarantined) + " entries of job " + job.jobId()
+                    + " are quarantined, not copied: fix or delete them at the source, then run a new job over their"
+                    + " days"
+                    + (job.dryRun() ? "" : " (all of them: MongoDB collection codelog_migration_quarantine)"));
+            if (!job.dryRun()) {
+                new SummaryPrinter(out).printQuarantine(engine.state().quarantine(job.jobId(), QUARANTINE_SHOWN));
+            }
         }
-        out.println("  " + HumanReadable.count(quarantined) + " entries of job " + job.jobId()
-                + " are quarantined, not copied: fix or delete them at the source, then run a new job over their days"
-                + (job.dryRun() ? "" : " (all of them: MongoDB collection codelog_migration_quarantine)"));
-        if (!job.dryRun()) {
-            new SummaryPrinter(out).printQuarantine(engine.state().quarantine(job.jobId(), QUARANTINE_SHOWN));
+        if (!summary.complete()) {
+            return ExitCode.NOT_COMPLETE;
         }
-        return ExitCode.DIFFERENCES;
+        return quarantined == 0 ? ExitCode.OK : ExitCode.DIFFERENCES;
     }
 
     /** A job id names one range: reusing it for another would mix two jobs' checkpoints. */

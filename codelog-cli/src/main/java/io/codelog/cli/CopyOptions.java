@@ -2,6 +2,7 @@ package io.codelog.cli;
 
 import io.codelog.migration.MigrationJob;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import picocli.CommandLine.Option;
 
@@ -57,6 +58,32 @@ final class CopyOptions {
     @Option(names = "--report", paramLabel = "FILE", description = "Write the run's summary as JSON to FILE.")
     Path report;
 
+    @Option(
+            names = "--wait-for-held-days",
+            paramLabel = "DURATION",
+            defaultValue = "10m",
+            converter = DurationConverter.class,
+            description = "With nothing left to claim, how long to wait for days that live workers hold (their"
+                    + " leases keep being renewed) before ending with exit 5 (default: ${DEFAULT-VALUE}). A dead"
+                    + " worker's day is always waited for until its lease lapses, then taken over.")
+    Duration waitForHeldDays;
+
+    @Option(
+            names = "--no-wait",
+            description = "Wait for no day other workers hold, not even for a dead worker's lease to lapse: end at"
+                    + " once, with exit 5 while any is held.")
+    boolean noWait;
+
+    @Option(
+            names = "--lease",
+            paramLabel = "DURATION",
+            defaultValue = "2m",
+            converter = DurationConverter.class,
+            description = "How long this process's claim on a day holds without renewal; renewed every third of it,"
+                    + " at least 3s (default: ${DEFAULT-VALUE}). Should the process die, its day is taken over at"
+                    + " most this long after its last renewal.")
+    Duration lease;
+
     /**
      * The job these options describe.
      *
@@ -69,6 +96,9 @@ final class CopyOptions {
         job = OptionValue.check("--concurrency", job, j -> j.withConcurrency(concurrency));
         job = OptionValue.check("--rate", job, j -> j.withMaxRequestsPerSecond(rate));
         job = OptionValue.check("--batch-size", job, j -> j.withBatchSize(batchSize));
+        job = OptionValue.check("--lease", job, j -> j.withLease(lease));
+        job = OptionValue.check(
+                "--wait-for-held-days", job, j -> j.withWaitForHeld(noWait ? Duration.ZERO : waitForHeldDays));
         return job.withDryRun(dryRun).withIncludeUndated(includeUndated);
     }
 }

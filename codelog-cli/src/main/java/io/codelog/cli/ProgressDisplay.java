@@ -15,8 +15,9 @@ import java.util.function.Supplier;
 
 /**
  * Shows a running copy on stderr: on a terminal one bar redrawn in place four times a second and at every
- * checkpoint; otherwise a timestamped line every interval. Polls the run's progress from a daemon thread, and
- * is also the run's {@link MigrationListener}. The last report is printed when it is closed.
+ * checkpoint; otherwise a timestamped line every interval, and one as soon as the run begins to wait for days
+ * other workers hold. Polls the run's progress from a daemon thread, and is also the run's {@link
+ * MigrationListener}. The last report is printed when it is closed.
  */
 final class ProgressDisplay implements MigrationListener, AutoCloseable {
 
@@ -37,7 +38,7 @@ final class ProgressDisplay implements MigrationListener, AutoCloseable {
         this.style = options.resolve(context.terminal());
         this.interval = style == ProgressOptions.Style.BAR ? BAR_REDRAW : options.interval;
         this.clock = context.clock();
-        this.line = new ProgressLine(title);
+        this.line = new ProgressLine(title, context.clock());
     }
 
     /** Starts reporting the progress the supplier gives, e.g. {@code run::progress}. */
@@ -58,11 +59,18 @@ final class ProgressDisplay implements MigrationListener, AutoCloseable {
     @Override
     public void onProgress(MigrationProgress progress) {
         line.observe(progress);
-        if (style == ProgressOptions.Style.BAR) {
+        boolean startsWaiting = waitingSince(progress);
+        if (style == ProgressOptions.Style.BAR || (startsWaiting && style == ProgressOptions.Style.LINES)) {
             show(progress);
         } else {
             remember(progress);
         }
+    }
+
+    /** Whether the run has just begun to wait for days other workers hold: a line says so at once. */
+    private synchronized boolean waitingSince(MigrationProgress progress) {
+        return !progress.waitingFor().isEmpty()
+                && (last == null || last.waitingFor().isEmpty());
     }
 
     @Override

@@ -32,6 +32,9 @@ final class SummaryPrinter {
         out.println("  days done " + summary.partitionsDone() + "/" + summary.partitionsTotal() + " ("
                 + summary.partitionsByThisWorker() + " by this process)"
                 + (summary.complete() ? "" : ", job not complete"));
+        if (summary.waitedForHeld().toMillis() > 0) {
+            out.println("  waited " + HumanReadable.duration(summary.waitedForHeld()) + " for days other workers held");
+        }
         out.println("  requests: " + requests(summary.requests()));
         CostEstimate estimate = summary.estimate();
         out.println("  " + (summary.dryRun() ? "a real run would cost" : "cost") + ": "

@@ -27,7 +27,13 @@ class UsageErrorsTest {
             assertThat(run.out())
                     .contains(
                             "migrate", "verify", "rollback", "repair-dual-write", "stats", "cost", "lifecycle", "demo")
-                    .contains("Exit codes:", "0    ok", "2    bad usage", "3    a store failed", "4    interrupted")
+                    .contains(
+                            "Exit codes:",
+                            "0    ok",
+                            "2    bad usage",
+                            "3    a store failed",
+                            "4    interrupted",
+                            "5    migrate, rollback: the job is not complete")
                     .contains("FLOWS_CODE_ACTIONS_MONGO_DB_URI");
         }
 
@@ -110,6 +116,20 @@ class UsageErrorsTest {
 
             assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
             assertThat(run.err()).contains("--concurrency: concurrency must be from 1 to 256, was 0");
+        }
+
+        @Test
+        @DisplayName("a lease under the engine's 3 seconds, and a wait that is not a duration")
+        void badLeaseAndWait() {
+            CliRun lease =
+                    CliRun.of(NOTHING_SET, "migrate", "--from", "2025-01-01", "--to", "2025-01-02", "--lease", "1s");
+            CliRun wait = CliRun.of(
+                    NOTHING_SET, "rollback", "--from", "2025-01-01", "--to", "2025-01-02", "--wait-for-held-days", "x");
+
+            assertThat(lease.exitCode()).as(lease.both()).isEqualTo(ExitCode.USAGE);
+            assertThat(lease.err()).contains("--lease: lease must be at least 3 seconds, was PT1S");
+            assertThat(wait.exitCode()).as(wait.both()).isEqualTo(ExitCode.USAGE);
+            assertThat(wait.err()).contains("'x' is not a duration");
         }
 
         @Test

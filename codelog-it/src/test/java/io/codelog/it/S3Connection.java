@@ -23,7 +23,7 @@ final class S3Connection implements AutoCloseable {
     private final S3Client client;
     private final S3RequestCounter counter = new S3RequestCounter();
 
-    private S3Connection(S3TestServer server, URI endpoint, ClientBudget budget, ExecutionInterceptor... more) {
+    private S3Connection(S3TestServer server, URI endpoint, ClientBudget budget, List<ExecutionInterceptor> more) {
         ClientOverrideConfiguration.Builder config = ClientOverrideConfiguration.builder()
                 .addExecutionInterceptor(counter)
                 .apiCallAttemptTimeout(budget.attemptTimeout())
@@ -31,9 +31,7 @@ final class S3Connection implements AutoCloseable {
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(budget.maxAttempts())
                         .build());
-        for (ExecutionInterceptor interceptor : more) {
-            config.addExecutionInterceptor(interceptor);
-        }
+        more.forEach(config::addExecutionInterceptor);
         client = S3Client.builder()
                 .endpointOverride(endpoint)
                 .forcePathStyle(true)
@@ -50,12 +48,16 @@ final class S3Connection implements AutoCloseable {
                 server,
                 server.endpoint(),
                 new ClientBudget(java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60), 3),
-                more);
+                List.of(more));
     }
 
-    /** A client signing for the server but sending to another endpoint, e.g. a {@link FaultProxy}. */
-    static S3Connection through(URI endpoint, S3TestServer server, ClientBudget budget) {
-        return new S3Connection(server, endpoint, budget);
+    /**
+     * A client signing for the server but sending to another endpoint, e.g. a {@link FaultProxy}, with these
+     * interceptors after its request counter.
+     */
+    static S3Connection through(
+            URI endpoint, S3TestServer server, ClientBudget budget, ExecutionInterceptor... interceptors) {
+        return new S3Connection(server, endpoint, budget, List.of(interceptors));
     }
 
     S3Client client() {

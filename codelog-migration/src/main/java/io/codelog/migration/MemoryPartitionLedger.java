@@ -11,11 +11,13 @@ import java.util.Optional;
 final class MemoryPartitionLedger implements PartitionLedger {
 
     private final Deque<String> pending = new ArrayDeque<>();
+    private String jobId;
     private long total;
     private long done;
 
     @Override
     public synchronized void register(JobDefinition job, List<String> partitions) {
+        jobId = job.jobId();
         pending.clear();
         pending.addAll(partitions);
         total = partitions.size();
@@ -44,6 +46,15 @@ final class MemoryPartitionLedger implements PartitionLedger {
     /** A dry run that stops is not resumed: the partition is simply left out. */
     @Override
     public void release(String partition, String owner, Checkpoint checkpoint, Instant now) {}
+
+    /** Only pending partitions: the one worker of a dry run holds a partition only while it copies it. */
+    @Override
+    public synchronized List<PartitionStatus> unfinished() {
+        return pending.stream()
+                .map(partition -> new PartitionStatus(
+                        jobId, partition, PartitionState.PENDING, null, null, 0, PartitionCounts.ZERO, null, null))
+                .toList();
+    }
 
     @Override
     public synchronized Tally tally() {

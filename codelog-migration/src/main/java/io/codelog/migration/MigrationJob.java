@@ -20,6 +20,10 @@ import java.util.regex.Pattern;
  * @param batchSize how many entries one source round trip fetches, 1 to 1,000 (also bounds memory)
  * @param checkpointEvery after how many logs progress is saved (and the lease renewed), at least 1
  * @param lease how long a claim holds without renewal; a worker renews it every third of it
+ * @param waitForHeld how long a worker that finds nothing left to claim waits for partitions that other workers
+ *     hold under a lease they keep renewing (live workers); a lease that is not renewed (a dead worker's) is
+ *     waited out until it lapses, whatever this says, and the partition taken over. {@link Duration#ZERO}: wait
+ *     for nothing and end at once, the job not complete while other workers hold partitions
  * @param dryRun whether to read and check only: nothing is written to the target, the checkpoints or the
  *     quarantine, and the summary estimates what a real run would cost
  * @param includeUndated whether the source's logs without a usable createdAt (MongoDB only) are swept too, to be
@@ -35,6 +39,7 @@ public record MigrationJob(
         int batchSize,
         int checkpointEvery,
         Duration lease,
+        Duration waitForHeld,
         boolean dryRun,
         boolean includeUndated,
         String owner) {
@@ -49,6 +54,8 @@ public record MigrationJob(
     public static final int DEFAULT_CHECKPOINT_EVERY = 1_000;
     /** The default lease. */
     public static final Duration DEFAULT_LEASE = Duration.ofMinutes(2);
+    /** The default wait for partitions held by live workers. */
+    public static final Duration DEFAULT_WAIT_FOR_HELD = Duration.ofMinutes(10);
 
     private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -81,6 +88,9 @@ public record MigrationJob(
         if (lease == null || lease.compareTo(Duration.ofSeconds(3)) < 0) {
             throw new IllegalArgumentException("lease must be at least 3 seconds, was " + lease);
         }
+        if (waitForHeld == null || waitForHeld.isNegative()) {
+            throw new IllegalArgumentException("waitForHeld must be zero (no wait) or more, was " + waitForHeld);
+        }
         if (owner == null || owner.isBlank() || owner.length() > 200) {
             throw new IllegalArgumentException("owner must be 1 to 200 characters");
         }
@@ -97,6 +107,7 @@ public record MigrationJob(
                 DEFAULT_BATCH_SIZE,
                 DEFAULT_CHECKPOINT_EVERY,
                 DEFAULT_LEASE,
+                DEFAULT_WAIT_FOR_HELD,
                 false,
                 true,
                 newOwner());
@@ -146,6 +157,11 @@ public record MigrationJob(
         return new Copy(this).lease(value);
     }
 
+    /** This job with another wait for partitions held by live workers ({@link Duration#ZERO}: no wait). */
+    public MigrationJob withWaitForHeld(Duration value) {
+        return new Copy(this).waitForHeld(value);
+    }
+
     /** This job as a dry run or not. */
     public MigrationJob withDryRun(boolean value) {
         return new Copy(this).dryRun(value);
@@ -172,6 +188,7 @@ public record MigrationJob(
         private int batchSize;
         private int checkpointEvery;
         private Duration lease;
+        private Duration waitForHeld;
         private boolean dryRun;
         private boolean includeUndated;
         private String owner;
@@ -185,6 +202,7 @@ public record MigrationJob(
             batchSize = job.batchSize;
             checkpointEvery = job.checkpointEvery;
             lease = job.lease;
+            waitForHeld = job.waitForHeld;
             dryRun = job.dryRun;
             includeUndated = job.includeUndated;
             owner = job.owner;
@@ -215,6 +233,11 @@ public record MigrationJob(
             return build();
         }
 
+        MigrationJob waitForHeld(Duration value) {
+            waitForHeld = value;
+            return build();
+        }
+
         MigrationJob dryRun(boolean value) {
             dryRun = value;
             return build();
@@ -240,6 +263,7 @@ public record MigrationJob(
                     batchSize,
                     checkpointEvery,
                     lease,
+                    waitForHeld,
                     dryRun,
                     includeUndated,
                     owner);

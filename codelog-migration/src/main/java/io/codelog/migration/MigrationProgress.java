@@ -1,6 +1,8 @@
 package io.codelog.migration;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * A running job as one worker sees it, for a progress display.
@@ -11,6 +13,10 @@ import java.time.Duration;
  * @param counts what this worker did so far
  * @param logsPerSecond entries this worker read per second since it started
  * @param elapsed how long this worker has been running
+ * @param waitingFor the partitions other workers hold that this worker, with nothing left to claim, is waiting for;
+ *     empty while it copies
+ * @param giveUpAt when this worker stops waiting for partitions whose leases their live owners keep renewing, or
+ *     null when it waits for none of those
  */
 public record MigrationProgress(
         String jobId,
@@ -18,4 +24,23 @@ public record MigrationProgress(
         long partitionsTotal,
         PartitionCounts counts,
         double logsPerSecond,
-        Duration elapsed) {}
+        Duration elapsed,
+        List<HeldPartition> waitingFor,
+        Instant giveUpAt) {
+
+    /** Copies the partitions waited for, so that the progress stays immutable. */
+    public MigrationProgress {
+        waitingFor = List.copyOf(waitingFor);
+    }
+
+    /** The progress of a worker that is not waiting for anything. */
+    public MigrationProgress(
+            String jobId,
+            long partitionsDone,
+            long partitionsTotal,
+            PartitionCounts counts,
+            double logsPerSecond,
+            Duration elapsed) {
+        this(jobId, partitionsDone, partitionsTotal, counts, logsPerSecond, elapsed, List.of(), null);
+    }
+}

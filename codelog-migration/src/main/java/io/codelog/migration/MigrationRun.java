@@ -2,17 +2,26 @@ package io.codelog.migration;
 
 import io.codelog.core.CodeLogException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One worker's run of a migration job: claims partitions one after another until none is left to claim, copying
- * each with the job's concurrency. Call {@link #call()} once, on any thread (e.g. submit it to an executor to
- * migrate in the background); {@link #cancel()} and {@link #progress()} may be called from any other thread.
+ * One worker's run of a migration job: claims partitions one after another, copying each with the job's
+ * concurrency, until every partition of the job is done. When nothing is left to claim but other workers still
+ * hold partitions, it waits on the ledger: a dead worker's lease lapses and its partition is taken over; a live
+ * worker's (renewed again and again) is waited for up to the job's {@link MigrationJob#waitForHeld()}, after
+ * which the run ends with the job not complete and names those partitions. Call {@link #call()} once, on any
+ * thread (e.g. submit it to an executor to migrate in the background); {@link #cancel()} and {@link #progress()}
+ * may be called from any other thread.
  */
 public final class MigrationRun implements Callable<MigrationSummary> {
 
@@ -29,8 +38,13 @@ public final class MigrationRun implements Callable<MigrationSummary> {
     private final RunTotals totals = new RunTotals();
     private final MeteredGate gate;
     private final AtomicBoolean started = new AtomicBoolean();
+    private final CountDownLatch cancelRequested = new CountDownLatch(1);
     private volatile boolean cancelled;
     private volatile PartitionLedger.Tally tally = new PartitionLedger.Tally(0, 0);
+    private volatile List<HeldPartition> waitingFor = List.of();
+    private volatile Instant giveUpAt;
+    private volatile List<HeldPartition> heldByOthers = List.of();
+    private Duration waitedForHeld = Duration.ZERO;
     private long partitionsByThisWorker;
 
     MigrationRun(
@@ -51,11 +65,13 @@ public final class MigrationRun implements Callable<MigrationSummary> {
     }
 
     /**
-     * Runs the job until no partition is left to claim, or until cancelled.
+     * Runs the job until every partition is done, until the partitions left are held by live workers beyond the
+     * job's wait for them, or until cancelled.
      *
-     * @return what this worker did
+     * @return what this worker did, and whether the job is complete
      * @throws MigrationException when a store keeps failing (the partition in hand is given back at its last
-     *     checkpoint; run the job again to resume) or the job id was used for another range or direction
+     *     checkpoint; run the job again to resume), the job id was used for another range or direction, or the
+     *     thread was interrupted while it waited for other workers
      * @throws IllegalStateException when called a second time
      */
     @Override
@@ -88,38 +104,111 @@ public final class MigrationRun implements Callable<MigrationSummary> {
         return summary();
     }
 
-    /** Asks the run to stop after the logs in flight; it gives its partition back at its watermark and returns. */
+    /**
+     * Asks the run to stop after the logs in flight, or at once while it waits for other workers; it gives its
+     * partition back at its watermark and returns.
+     */
     public void cancel() {
         cancelled = true;
+        cancelRequested.countDown();
     }
 
-    /** The run's totals now. */
+    /** The run's totals now, and what it waits for when it waits. */
     public MigrationProgress progress() {
         PartitionLedger.Tally now = tally;
         return new MigrationProgress(
-                job.jobId(), now.done(), now.total(), totals.counts(), totals.logsPerSecond(), totals.elapsed());
+                job.jobId(),
+                now.done(),
+                now.total(),
+                totals.counts(),
+                totals.logsPerSecond(),
+                totals.elapsed(),
+                waitingFor,
+                giveUpAt);
     }
 
     private void runPartitions(PartitionWorker worker) {
+        HeldPartitionWait wait = null;
         while (!cancelled) {
-            Optional<ClaimedPartition> claim = ledger.claim(job.owner(), clock.instant(), job.lease());
-            if (claim.isEmpty()) {
+            Instant now = clock.instant();
+            long nowNanos = System.nanoTime();
+            Optional<ClaimedPartition> claim = ledger.claim(job.owner(), now, job.lease());
+            if (claim.isPresent()) {
+                endWait(wait);
+                wait = null;
+                process(worker, claim.get());
+                continue;
+            }
+            List<PartitionStatus> unfinished = ledger.unfinished();
+            tally = ledger.tally();
+            if (unfinished.isEmpty()) {
+                endWait(wait);
                 return;
             }
-            PartitionWorker.Result result = worker.process(claim.get());
-            if (result.ending() == PartitionWorker.Ending.COMPLETED) {
-                partitionsByThisWorker++;
-                tally = ledger.tally();
-                notify(() -> listener.onPartitionDone(
-                        claim.get().partition(), result.checkpoint().counts()));
-                reportProgress();
-            } else if (result.ending() == PartitionWorker.Ending.LEASE_LOST) {
-                LOG.warn(
-                        "Job {}: worker {} lost its claim on partition {} to another worker",
-                        job.jobId(),
-                        job.owner(),
-                        claim.get().partition());
+            // Leases are kept to the millisecond, and a claim takes only one that ended before now.
+            Instant nowInMillis = now.truncatedTo(ChronoUnit.MILLIS);
+            List<PartitionStatus> held = unfinished.stream()
+                    .filter(status -> status.state() == PartitionState.CLAIMED
+                            && status.leaseExpiresAt() != null
+                            && !status.leaseExpiresAt().isBefore(nowInMillis))
+                    .toList();
+            if (held.size() < unfinished.size()) {
+                // Given back or lapsed since the claim was tried: claim again.
+                continue;
             }
+            if (wait == null) {
+                wait = new HeldPartitionWait(now, nowNanos, job.waitForHeld(), job.lease());
+            }
+            wait.observe(held);
+            if (wait.givesUp(now)) {
+                heldByOthers = wait.held();
+                endWait(wait);
+                return;
+            }
+            waitingFor = wait.held();
+            giveUpAt = wait.giveUpAt();
+            reportProgress();
+            pause(wait.pause(now));
+        }
+        if (wait != null) {
+            heldByOthers = wait.held();
+            endWait(wait);
+        }
+    }
+
+    private void process(PartitionWorker worker, ClaimedPartition claim) {
+        PartitionWorker.Result result = worker.process(claim);
+        if (result.ending() == PartitionWorker.Ending.COMPLETED) {
+            partitionsByThisWorker++;
+            tally = ledger.tally();
+            notify(() -> listener.onPartitionDone(
+                    claim.partition(), result.checkpoint().counts()));
+            reportProgress();
+        } else if (result.ending() == PartitionWorker.Ending.LEASE_LOST) {
+            LOG.warn(
+                    "Job {}: worker {} lost its claim on partition {} to another worker",
+                    job.jobId(),
+                    job.owner(),
+                    claim.partition());
+        }
+    }
+
+    private void endWait(HeldPartitionWait wait) {
+        if (wait != null) {
+            waitedForHeld = waitedForHeld.plus(wait.waited());
+            waitingFor = List.of();
+            giveUpAt = null;
+        }
+    }
+
+    /** Pauses, waking at once when the run is cancelled. */
+    private void pause(Duration duration) {
+        try {
+            cancelRequested.await(duration.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrationException(
+                    "Interrupted while waiting for partitions other workers hold; run the job again to resume", e);
         }
     }
 
@@ -151,6 +240,8 @@ public final class MigrationRun implements Callable<MigrationSummary> {
                 now.done(),
                 now.total(),
                 partitionsByThisWorker,
+                heldByOthers,
+                waitedForHeld,
                 counts,
                 requests,
                 CostEstimate.of(priced, totals.storedBytes()),

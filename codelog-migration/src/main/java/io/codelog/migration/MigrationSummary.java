@@ -16,6 +16,9 @@ import java.util.List;
  * @param partitionsDone the job's partitions done, by any worker
  * @param partitionsTotal the job's partitions
  * @param partitionsByThisWorker partitions this worker finished
+ * @param heldByOthers the partitions other workers still held when this worker stopped waiting for them: its wait
+ *     for live workers ran out, it was told not to wait, or it was cancelled while it waited; empty otherwise
+ * @param waitedForHeld how long this worker waited for partitions other workers held
  * @param counts what this worker did; in a dry run {@code migrated} counts the logs that would be written
  * @param requests the requests this worker made
  * @param estimate the price of this run's requests and written bytes; for a dry run, of a real run (the
@@ -36,6 +39,8 @@ public record MigrationSummary(
         long partitionsDone,
         long partitionsTotal,
         long partitionsByThisWorker,
+        List<HeldPartition> heldByOthers,
+        Duration waitedForHeld,
         PartitionCounts counts,
         RequestCounts requests,
         CostEstimate estimate,
@@ -43,8 +48,9 @@ public record MigrationSummary(
         double logsPerSecond,
         List<QuarantineEntry> quarantineSample) {
 
-    /** Copies the sample, so that the summary stays immutable. */
+    /** Copies the lists, so that the summary stays immutable. */
     public MigrationSummary {
+        heldByOthers = List.copyOf(heldByOthers);
         quarantineSample = List.copyOf(quarantineSample);
     }
 

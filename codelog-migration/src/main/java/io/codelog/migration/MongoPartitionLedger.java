@@ -171,13 +171,23 @@ final class MongoPartitionLedger implements PartitionLedger {
         return new Tally(total, done);
     }
 
+    @Override
+    public List<PartitionStatus> unfinished() {
+        return find(Filters.and(
+                Filters.eq(JOB_ID, jobId), Filters.eq(KIND, PARTITION), Filters.ne(STATE, PartitionState.DONE.name())));
+    }
+
     /** Every partition of the job, oldest first. */
     List<PartitionStatus> statuses() {
+        return find(Filters.and(Filters.eq(JOB_ID, jobId), Filters.eq(KIND, PARTITION)));
+    }
+
+    private List<PartitionStatus> find(Bson filter) {
         List<Document> documents = run(
                 "status",
                 () -> collection
                         .get()
-                        .find(Filters.and(Filters.eq(JOB_ID, jobId), Filters.eq(KIND, PARTITION)))
+                        .find(filter)
                         .sort(Sorts.ascending(PARTITION))
                         .into(new ArrayList<>()));
         return documents.stream().map(MongoPartitionLedger::toStatus).toList();

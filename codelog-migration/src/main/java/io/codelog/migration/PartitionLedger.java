@@ -34,6 +34,9 @@ interface PartitionLedger {
     /** Saves progress and gives the partition back for any worker to claim at once. */
     void release(String partition, String owner, Checkpoint checkpoint, Instant now);
 
+    /** Every partition of the job not done yet, pending or claimed, oldest first. */
+    List<PartitionStatus> unfinished();
+
     /** How many partitions the job has, and how many are done. */
     Tally tally();
 

@@ -1,15 +1,13 @@
 package io.codelog.migration;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 /**
  * Copies one claimed partition: streams it from its checkpoint, copies entries on the pool, saves the watermark
- * (renewing the lease) every {@code checkpointEvery} entries or third of a lease, and completes, gives back or
- * abandons the claim at the end.
+ * (renewing the lease) every {@code checkpointEvery} entries or third of a lease, also while it waits for the pool
+ * ({@link ClaimRenewal}), and completes, gives back or abandons the claim at the end.
  */
 final class PartitionWorker {
 
@@ -71,43 +69,36 @@ final class PartitionWorker {
         String partition = claim.partition();
         CompletionWatermark watermark = new CompletionWatermark(claim.resumeFrom());
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        Duration renewEvery = job.lease().dividedBy(3);
-        Instant renewAt = clock.instant().plus(renewEvery);
-        int sinceCheckpoint = 0;
-        Ending ending = null;
+        ClaimRenewal renewal = new ClaimRenewal(ledger, job, partition, watermark, clock, failure, onCheckpoint);
+        boolean wasCancelled = false;
         try (SourceCursor cursor = source.open(partition, claim.resumeFrom().position(), job.batchSize(), gate)) {
-            while (ending == null && failure.get() == null && cursor.hasNext()) {
+            while (!renewal.lost() && failure.get() == null && cursor.hasNext()) {
                 if (cancelled.getAsBoolean()) {
-                    ending = Ending.CANCELLED;
+                    wasCancelled = true;
                     break;
                 }
                 SourceEntry entry = cursor.next();
                 long sequence = watermark.begin(entry);
-                pool.submit(() -> copy(entry, sequence, watermark, failure));
-                Instant now = clock.instant();
-                if (++sinceCheckpoint >= job.checkpointEvery() || !now.isBefore(renewAt)) {
-                    sinceCheckpoint = 0;
-                    renewAt = now.plus(renewEvery);
-                    if (!ledger.checkpoint(partition, job.owner(), watermark.checkpoint(), now, job.lease())) {
-                        ending = Ending.LEASE_LOST;
-                    }
-                    onCheckpoint.run();
-                }
+                pool.submit(() -> copy(entry, sequence, watermark, failure), renewal);
+                renewal.entrySubmitted();
             }
         } catch (RuntimeException e) {
             failure.compareAndSet(null, e);
         }
-        pool.awaitIdle();
+        pool.awaitIdle(renewal);
         Checkpoint reached = watermark.checkpoint();
         if (failure.get() != null) {
             giveBack(partition, reached, failure.get());
             throw failure.get();
         }
-        if (ending == Ending.CANCELLED) {
+        if (renewal.lost()) {
+            return new Result(Ending.LEASE_LOST, reached);
+        }
+        if (wasCancelled) {
             ledger.release(partition, job.owner(), reached, clock.instant());
             return new Result(Ending.CANCELLED, reached);
         }
-        if (ending == null && ledger.complete(partition, job.owner(), reached, clock.instant())) {
+        if (ledger.complete(partition, job.owner(), reached, clock.instant())) {
             return new Result(Ending.COMPLETED, reached);
         }
         return new Result(Ending.LEASE_LOST, reached);

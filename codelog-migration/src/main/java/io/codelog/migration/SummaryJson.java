@@ -26,6 +26,20 @@ final class SummaryJson {
             json.writeNumberProperty("partitions_done", summary.partitionsDone());
             json.writeNumberProperty("partitions_total", summary.partitionsTotal());
             json.writeNumberProperty("partitions_by_this_worker", summary.partitionsByThisWorker());
+            json.writeName("held_by_others");
+            json.writeStartArray();
+            for (HeldPartition held : summary.heldByOthers()) {
+                json.writeStartObject();
+                json.writeStringProperty("partition", held.partition());
+                json.writeStringProperty("owner", held.owner());
+                json.writeStringProperty(
+                        "lease_expires_at", held.leaseExpiresAt().toString());
+                json.writeBooleanProperty("renewed", held.renewed());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeNumberProperty(
+                    "waited_for_held_seconds", summary.waitedForHeld().toMillis() / 1000.0);
             json.writeName("counts");
             json.writeStartObject();
             json.writeNumberProperty("read", summary.counts().read());

@@ -1,5 +1,6 @@
 package io.codelog.migration;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -9,9 +10,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fixed number of threads with a queue of bounded length: {@link #submit} blocks while {@code 2 × threads}
- * tasks are queued or running, so a fast reader cannot outrun slow writes and memory stays bounded.
+ * tasks are queued or running, so a fast reader cannot outrun slow writes and memory stays bounded. A caller
+ * that must keep something alive while it blocks (a lease) gives a {@link Heartbeat}.
  */
 final class WorkerPool implements AutoCloseable {
+
+    /** Work a caller does while {@link #submit} or {@link #awaitIdle} blocks it, e.g. renewing a lease. */
+    @FunctionalInterface
+    interface Heartbeat {
+        /** Does what is due now and returns how long until it is due again. */
+        Duration beat();
+    }
 
     private final ExecutorService executor;
     private final Semaphore slots;
@@ -35,7 +44,17 @@ final class WorkerPool implements AutoCloseable {
      * @throws MigrationException when interrupted while waiting
      */
     void submit(Runnable task) {
-        acquire(1);
+        submit(task, null);
+    }
+
+    /**
+     * Runs the task on a pool thread, waiting for a free slot first and beating the heartbeat while it waits.
+     *
+     * @param heartbeat called before the wait and each time it is due again, or null
+     * @throws MigrationException when interrupted while waiting
+     */
+    void submit(Runnable task, Heartbeat heartbeat) {
+        acquire(1, heartbeat);
         try {
             executor.execute(() -> {
                 try {
@@ -52,13 +71,24 @@ final class WorkerPool implements AutoCloseable {
 
     /** Waits until every submitted task has finished. */
     void awaitIdle() {
-        acquire(size);
+        awaitIdle(null);
+    }
+
+    /** Waits until every submitted task has finished, beating the heartbeat (if not null) while it waits. */
+    void awaitIdle(Heartbeat heartbeat) {
+        acquire(size, heartbeat);
         slots.release(size);
     }
 
-    private void acquire(int permits) {
+    private void acquire(int permits, Heartbeat heartbeat) {
         try {
-            slots.acquire(permits);
+            if (heartbeat == null) {
+                slots.acquire(permits);
+                return;
+            }
+            while (!slots.tryAcquire(permits, heartbeat.beat().toNanos(), TimeUnit.NANOSECONDS)) {
+                // The heartbeat was due: beat it and wait again.
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MigrationException("Interrupted while waiting for copies in flight; run the job again to resume");

@@ -139,7 +139,8 @@ class ResumableJobTest {
     }
 
     @Test
-    @DisplayName("a dead worker's partition is left alone while its lease runs and taken over once it expired")
+    @DisplayName("a dead worker's partition is left alone while its lease runs (a run told not to wait names it) and"
+            + " taken over once it expired")
     void expiredLeaseIsTakenOver() {
         MigrationEngine engine = fixture.forward(clock);
         MongoPartitionLedger ledger = engine.state().ledger("takeover");
@@ -150,11 +151,16 @@ class ResumableJobTest {
                 .orElseThrow();
         assertThat(dead.partition()).isEqualTo(FROM.toString());
 
-        MigrationSummary whileAlive =
-                engine.migrate(job("takeover"), MigrationListener.none()).call();
+        MigrationSummary whileAlive = engine.migrate(
+                        job("takeover").withWaitForHeld(Duration.ZERO), MigrationListener.none())
+                .call();
 
         assertThat(whileAlive.complete()).isFalse();
         assertThat(whileAlive.partitionsDone()).isEqualTo(DAYS);
+        assertThat(whileAlive.heldByOthers())
+                .as("told not to wait, it names the day still held, its holder and when the lease lapses")
+                .containsExactly(new HeldPartition(
+                        FROM.toString(), "dead-worker", clock.instant().plus(Duration.ofMinutes(1)), false));
         assertThat(status("takeover", FROM.toString()).owner()).isEqualTo("dead-worker");
 
         clock.advance(Duration.ofMinutes(1).plusSeconds(1));

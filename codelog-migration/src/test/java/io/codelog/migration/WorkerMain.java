@@ -8,6 +8,7 @@ import io.codelog.s3.S3CodeLogRepository;
 import io.codelog.s3.S3CodeLogSettings;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -17,13 +18,16 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A worker in its own JVM (so that {@link KillNineTest} can kill it and {@link MongoToS3MigrationTest} can bound
- * its heap): migrates a job with the fixture's layout, prints {@code read <n>} at every checkpoint and
- * {@code summary <json>} at the end.
+ * its heap): migrates (or rolls back) a job with the fixture's layout, prints {@code read <n>} at every checkpoint
+ * and {@code summary <json>} at the end.
  *
  * <p>Arguments: mongo URI, database, S3 endpoint, region, access key, secret key, bucket, job id, from, days,
- * concurrency, owner.
+ * concurrency, owner, lease (ISO-8601), direction ({@value #MONGO_TO_S3} or {@value #S3_TO_MONGO}).
  */
 final class WorkerMain {
+
+    static final String MONGO_TO_S3 = "mongo-to-s3";
+    static final String S3_TO_MONGO = "s3-to-mongo";
 
     private WorkerMain() {}
 
@@ -48,7 +52,8 @@ final class WorkerMain {
             MigrationJob job = MigrationJob.of(args[7], from, from.plusDays(Integer.parseInt(args[9])))
                     .withConcurrency(Integer.parseInt(args[10]))
                     .withCheckpointEvery(50)
-                    .withOwner(args[11]);
+                    .withOwner(args[11])
+                    .withLease(Duration.parse(args[12]));
             MigrationListener printer = new MigrationListener() {
                 @Override
                 public void onProgress(MigrationProgress progress) {
@@ -57,10 +62,12 @@ final class WorkerMain {
                 }
             };
             try (S3CodeLogRepository s3Repository = new S3CodeLogRepository(s3, s3Settings)) {
-                MigrationSummary summary = MigrationEngine.mongoToS3(
+                MigrationEngine engine = MONGO_TO_S3.equals(args[13])
+                        ? MigrationEngine.mongoToS3(
                                 mongo, mongoSettings, s3, s3Settings, s3Repository, Clock.systemUTC())
-                        .migrate(job, printer)
-                        .call();
+                        : MigrationEngine.s3ToMongo(
+                                s3, s3Settings, s3Repository, mongo, mongoSettings, Clock.systemUTC());
+                MigrationSummary summary = engine.migrate(job, printer).call();
                 System.out.println("summary " + summary.toJson());
             }
         }

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ final class WorkerProcess implements AutoCloseable {
     private final Process process;
     private final BufferedReader out;
 
+    /** A worker migrating MongoDB to S3 with the default lease. */
     WorkerProcess(
             MigrationFixture fixture,
             MongoTestServer mongo,
@@ -29,6 +31,36 @@ final class WorkerProcess implements AutoCloseable {
             int days,
             int concurrency,
             String owner) {
+        this(
+                fixture,
+                mongo,
+                s3,
+                maxHeap,
+                jobId,
+                from,
+                days,
+                concurrency,
+                owner,
+                MigrationJob.DEFAULT_LEASE,
+                WorkerMain.MONGO_TO_S3);
+    }
+
+    /**
+     * A worker with a lease of its own, copying in a direction: {@link WorkerMain#MONGO_TO_S3} or {@link
+     * WorkerMain#S3_TO_MONGO}.
+     */
+    WorkerProcess(
+            MigrationFixture fixture,
+            MongoTestServer mongo,
+            S3TestServer s3,
+            String maxHeap,
+            String jobId,
+            LocalDate from,
+            int days,
+            int concurrency,
+            String owner,
+            Duration lease,
+            String direction) {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -47,7 +79,9 @@ final class WorkerProcess implements AutoCloseable {
                 from.toString(),
                 Integer.toString(days),
                 Integer.toString(concurrency),
-                owner));
+                owner,
+                lease.toString(),
+                direction));
         try {
             process = new ProcessBuilder(command)
                     .redirectError(new File("target/worker-" + jobId + ".err"))

@@ -11,34 +11,48 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * Counts the S3 requests a client makes, by operation name ({@code PutObject}, {@code GetObject},
- * {@code ListObjectsV2}, {@code DeleteObjects}, {@code HeadObject}, ...). Counts each SDK operation execution
- * once, in {@code beforeExecution}: retries of the same call are not counted again. Thread-safe; register it
- * with {@code ClientOverrideConfiguration.builder().addExecutionInterceptor(counter)}.
+ * {@code ListObjectsV2}, {@code DeleteObjects}, {@code HeadObject}, ...): {@link #count} each SDK call once, in
+ * {@code beforeExecution}, so that the requests an operation of the store costs by design read the same whatever
+ * the network did; {@link #attempts} each HTTP attempt sent, retries included, which is what S3 bills. On a
+ * healthy connection the two agree. Thread-safe; register it with
+ * {@code ClientOverrideConfiguration.builder().addExecutionInterceptor(counter)}.
  */
 public final class S3RequestCounter implements ExecutionInterceptor {
 
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> attempts = new ConcurrentHashMap<>();
 
-    /** Counts one execution of the operation. */
+    /** Counts one call of the operation. */
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes executionAttributes) {
-        String operation = executionAttributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        counts.computeIfAbsent(operation == null ? "unknown" : operation, name -> new LongAdder())
-                .increment();
+        increment(counts, executionAttributes);
     }
 
-    /** How many times the operation ran since the last reset. */
+    /** Counts one attempt of the operation: the first and each retry. */
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes executionAttributes) {
+        increment(attempts, executionAttributes);
+    }
+
+    /** How many times the operation was called since the last reset, however often each call was retried. */
     public long count(String operation) {
-        LongAdder adder = counts.get(operation);
-        return adder == null ? 0 : adder.sum();
+        return sum(counts, operation);
     }
 
-    /** How many operations of any kind ran since the last reset. */
+    /**
+     * How many HTTP attempts of the operation were sent since the last reset, retries included: the requests S3
+     * bills (an attempt refused before it reached S3 is counted too).
+     */
+    public long attempts(String operation) {
+        return sum(attempts, operation);
+    }
+
+    /** How many calls of any operation were made since the last reset. */
     public long total() {
         return counts.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
-    /** The counts by operation name, sorted by name, operations not run left out. */
+    /** The call counts by operation name, sorted by name, operations not called left out. */
     public Map<String, Long> snapshot() {
         Map<String, Long> copy = new TreeMap<>();
         counts.forEach((operation, adder) -> {
@@ -50,9 +64,21 @@ public final class S3RequestCounter implements ExecutionInterceptor {
         return copy;
     }
 
-    /** Sets every count back to zero. */
+    /** Sets every count back to zero, attempts included. */
     public void reset() {
         counts.values().forEach(LongAdder::reset);
+        attempts.values().forEach(LongAdder::reset);
+    }
+
+    private static void increment(Map<String, LongAdder> counters, ExecutionAttributes executionAttributes) {
+        String operation = executionAttributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        counters.computeIfAbsent(operation == null ? "unknown" : operation, name -> new LongAdder())
+                .increment();
+    }
+
+    private static long sum(Map<String, LongAdder> counters, String operation) {
+        LongAdder adder = counters.get(operation);
+        return adder == null ? 0 : adder.sum();
     }
 
     @Override

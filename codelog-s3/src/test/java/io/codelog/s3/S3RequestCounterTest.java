@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 class S3RequestCounterTest {
 
     @Test
-    @DisplayName("counts each operation once by its SDK name, failed ones too, and resets")
+    @DisplayName("counts each operation once by its SDK name, failed ones too, attempts as many on a healthy"
+            + " connection, and resets")
     void counts(S3TestServer server) {
         try (S3Fixture s3 = new S3Fixture(server)) {
             String bucket = s3.newBucket("codelog-counter");
@@ -30,8 +31,11 @@ class S3RequestCounterTest {
                     .isEqualTo(Map.of("CreateBucket", 1L, "PutObject", 1L, "GetObject", 1L, "HeadObject", 1L));
             assertThat(s3.counter.total()).isEqualTo(4);
             assertThat(s3.counter.count("ListObjectsV2")).isZero();
+            assertThat(s3.counter.attempts("PutObject")).isEqualTo(1);
+            assertThat(s3.counter.attempts("HeadObject")).isEqualTo(1);
             s3.counter.reset();
             assertThat(s3.counter.total()).isZero();
+            assertThat(s3.counter.attempts("PutObject")).isZero();
             assertThat(s3.counter.snapshot()).isEmpty();
         }
     }

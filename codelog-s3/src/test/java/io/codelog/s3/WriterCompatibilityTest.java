@@ -19,13 +19,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Objects written byte for byte as the Go service and the Python engine write them, under the standard path
  * and under the legacy path {@code {bucket}/{prefix}/logs/}: every operation sees them, and none twice.
  */
+// One instance per class, so that WriterCompatibilityOnS3MockTest can pick its server by overriding bucket(...);
+// the clock is never moved, and each test writes under a prefix of its own.
 @ExtendWith(TestServers.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WriterCompatibilityTest {
 
     private static final Instant NOW = Instant.parse("2025-12-16T12:00:00Z");
@@ -59,20 +63,20 @@ class WriterCompatibilityTest {
             Instant.parse("2025-12-14T10:00:00.5Z"),
             Instant.parse("2025-12-14T10:00:00.5Z"));
 
-    private static S3Fixture s3;
-    private static String bucket;
+    private S3Fixture s3;
+    private String bucket;
     private final MutableClock clock = MutableClock.at(NOW);
     private final List<S3CodeLogRepository> opened = new ArrayList<>();
     private String prefix;
 
     @BeforeAll
-    static void bucket(S3TestServer server) {
+    void bucket(S3TestServer server) {
         s3 = new S3Fixture(server);
         bucket = s3.newBucket("codelog-writers");
     }
 
     @AfterAll
-    static void closeClient() {
+    void closeClient() {
         s3.close();
     }
 
@@ -97,6 +101,7 @@ class WriterCompatibilityTest {
     @AfterEach
     void closeRepositories() {
         opened.forEach(S3CodeLogRepository::close);
+        opened.clear();
     }
 
     @Test

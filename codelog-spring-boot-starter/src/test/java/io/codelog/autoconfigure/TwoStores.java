@@ -45,9 +45,12 @@ final class TwoStores implements AutoCloseable {
                         .withRules(rules));
     }
 
-    /** An S3 store on a new prefix of the class's bucket. */
+    /**
+     * An S3 store in a new bucket of its own: listings of one shared bucket slow down as every test adds its
+     * objects, which the contract, run from five start instants, multiplies.
+     */
     S3CodeLogRepository newS3(CodeLogRules rules) {
-        return newS3(rules, bucket);
+        return newS3(rules, servers.createBucket());
     }
 
     /** An S3 store on a new prefix of the given bucket, which need not exist. */

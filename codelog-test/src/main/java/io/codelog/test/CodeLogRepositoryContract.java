@@ -2,9 +2,14 @@ package io.codelog.test;
 
 import io.codelog.core.CodeLogRepository;
 import io.codelog.core.CodeLogRules;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
  * The behaviour every {@link CodeLogRepository} shares, as one suite that each store and composite extends
@@ -20,13 +25,23 @@ import org.junit.jupiter.api.Nested;
  * }
  * }</pre>
  *
- * <p>Each test gets a new, empty repository whose clock is a {@link MutableClock} standing at a fixed
- * instant in 2025. Invalid input is checked by asserting the exception and that the store is unchanged
- * afterwards. Listing order is asserted only for ids the store generates; logs created with supplied ids are
- * checked by membership, because a store that orders by key (S3) can only approximate the creation order of
- * supplied UUIDs.
+ * <p>The whole suite runs once per {@link ContractStart}: the middle of a day and the last or first instant of a
+ * UTC day, month and year ({@link RunContractFrom} narrows it for a slow store that another store's run already
+ * covers). Each test gets a new, empty repository whose clock is a
+ * {@link MutableClock} standing at that instant, and run ids that are ObjectIds dated a few seconds before it,
+ * as real run ids are; a subclass inherits all of this, nested classes included. Invalid input is checked by
+ * asserting the exception and that the store is unchanged afterwards. Listing order is asserted only for ids
+ * the store generates; logs created with supplied ids are checked by membership, because a store that orders
+ * by key (S3) can only approximate the creation order of supplied UUIDs.
  */
+@ParameterizedClass(name = "clock from {0}")
+@ArgumentsSource(ContractStarts.class)
+@ExtendWith(ContractStartNote.class)
 public abstract class CodeLogRepositoryContract {
+
+    /** Where the clock of every test of this run of the suite starts; injected by JUnit. */
+    @Parameter
+    Instant start;
 
     private final ContractFixture fixture = new ContractFixture(this::newRepository);
 
@@ -38,7 +53,7 @@ public abstract class CodeLogRepositoryContract {
 
     @BeforeEach
     void newEmptyRepository() {
-        fixture.reset();
+        fixture.reset(start);
     }
 
     @Nested

@@ -37,13 +37,13 @@ abstract class ConcurrencyCases extends ContractCases {
         Set<String> ids = new HashSet<>();
         created.forEach(log -> ids.add(log.id()));
         assertThat(ids).hasSize(total);
-        assertThat(repository().count(RUN, null)).isEqualTo(total);
+        assertThat(repository().count(run(), null)).isEqualTo(total);
         assertThat(created)
                 .allSatisfy(log -> assertThat(repository().findById(log.id())).contains(log));
 
         List<CodeLog> expectedOrder = new ArrayList<>(created);
         expectedOrder.sort(CodeLogOrder.OLDEST_FIRST);
-        assertThat(repository().listRunLogs(RUN, null, PageRequest.MAX_LIMIT, 1))
+        assertThat(repository().listRunLogs(run(), null, PageRequest.MAX_LIMIT, 1))
                 .containsExactlyElementsOf(expectedOrder);
     }
 
@@ -58,7 +58,7 @@ abstract class ConcurrencyCases extends ContractCases {
                     start.await();
                     List<CodeLog> mine = new ArrayList<>();
                     for (int i = 0; i < LOGS_PER_THREAD; i++) {
-                        mine.add(create(RUN, "thread " + thread + " log " + i));
+                        mine.add(create(run(), "thread " + thread + " log " + i));
                     }
                     return mine;
                 };

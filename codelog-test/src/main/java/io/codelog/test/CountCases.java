@@ -19,18 +19,18 @@ abstract class CountCases extends ContractCases {
     @Test
     @DisplayName("counts by run, by code and by both, matching the listings")
     void byRunCodeAndBoth() {
-        create(RUN, CODE, "a");
-        create(RUN, CODE, "b");
-        create(RUN, OTHER_CODE, "c");
-        create(OTHER_RUN, CODE, "d");
+        create(run(), CODE, "a");
+        create(run(), CODE, "b");
+        create(run(), OTHER_CODE, "c");
+        create(otherRun(), CODE, "d");
         create(UUID_RUN, OTHER_CODE, "e");
 
-        assertThat(repository().count(RUN, null)).isEqualTo(3);
+        assertThat(repository().count(run(), null)).isEqualTo(3);
         assertThat(repository().count(null, CODE)).isEqualTo(3);
-        assertThat(repository().count(RUN, CODE)).isEqualTo(2);
+        assertThat(repository().count(run(), CODE)).isEqualTo(2);
         assertThat(repository().count(null, OTHER_CODE)).isEqualTo(2);
         assertThat(repository().count(UUID_RUN, CODE)).isZero();
-        for (String[] filter : new String[][] {{RUN, null}, {null, CODE}, {RUN, CODE}, {null, OTHER_CODE}}) {
+        for (String[] filter : new String[][] {{run(), null}, {null, CODE}, {run(), CODE}, {null, OTHER_CODE}}) {
             assertThat(repository().listRunLogs(filter[0], filter[1], 100, 1))
                     .hasSize((int) repository().count(filter[0], filter[1]));
         }
@@ -39,32 +39,32 @@ abstract class CountCases extends ContractCases {
     @Test
     @DisplayName("is 0 for a run with no logs")
     void zeroForUnknownRun() {
-        create(RUN, "x");
+        create(run(), "x");
 
-        assertThat(repository().count(OTHER_RUN, null)).isZero();
+        assertThat(repository().count(otherRun(), null)).isZero();
         assertThat(repository().count(null, OTHER_CODE)).isZero();
     }
 
     @Test
     @DisplayName("follows creates and deletes")
     void followsCreatesAndDeletes() {
-        CodeLog first = create(RUN, "1");
-        assertThat(repository().count(RUN, null)).isEqualTo(1);
-        create(RUN, "2");
-        assertThat(repository().count(RUN, null)).isEqualTo(2);
+        CodeLog first = create(run(), "1");
+        assertThat(repository().count(run(), null)).isEqualTo(1);
+        create(run(), "2");
+        assertThat(repository().count(run(), null)).isEqualTo(2);
 
         repository().delete(first.id());
 
-        assertThat(repository().count(RUN, null)).isEqualTo(1);
-        assertThat(repository().count(RUN, CODE)).isEqualTo(1);
+        assertThat(repository().count(run(), null)).isEqualTo(1);
+        assertThat(repository().count(run(), CODE)).isEqualTo(1);
     }
 
     @Test
     @DisplayName("accepts ids in upper case")
     void upperCaseFilters() {
-        create(RUN, CODE, "x");
+        create(run(), CODE, "x");
 
-        assertThat(repository().count(RUN.toUpperCase(Locale.ROOT), CODE.toUpperCase(Locale.ROOT)))
+        assertThat(repository().count(run().toUpperCase(Locale.ROOT), CODE.toUpperCase(Locale.ROOT)))
                 .isEqualTo(1);
     }
 

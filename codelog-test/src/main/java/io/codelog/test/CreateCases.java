@@ -27,7 +27,7 @@ abstract class CreateCases extends ContractCases {
     @Test
     @DisplayName("assigns a new 24-hex ObjectId when the log has no id")
     void assignsObjectId() {
-        CodeLog created = repository().create(CodeLog.of(RUN, CODE, LogType.INFO, "hello"));
+        CodeLog created = repository().create(CodeLog.of(run(), CODE, LogType.INFO, "hello"));
 
         assertThat(created.id()).matches("[0-9a-f]{24}");
     }
@@ -35,8 +35,8 @@ abstract class CreateCases extends ContractCases {
     @Test
     @DisplayName("assigns different ids to logs created at the same instant")
     void distinctIdsAtOneInstant() {
-        CodeLog first = create(RUN, "one");
-        CodeLog second = create(RUN, "two");
+        CodeLog first = create(run(), "one");
+        CodeLog second = create(run(), "two");
 
         assertThat(first.id()).isNotEqualTo(second.id());
         assertThat(first.createdAt()).isEqualTo(second.createdAt());
@@ -45,10 +45,10 @@ abstract class CreateCases extends ContractCases {
     @Test
     @DisplayName("keeps a supplied ObjectId")
     void keepsSuppliedObjectId() {
-        String id = "65f2c3a1b4d5e6f708192a01";
+        String id = objectIdAt(t0());
 
         CodeLog created =
-                repository().create(CodeLog.of(RUN, CODE, LogType.INFO, "x").withId(id));
+                repository().create(CodeLog.of(run(), CODE, LogType.INFO, "x").withId(id));
 
         assertThat(created.id()).isEqualTo(id);
         assertThat(repository().findById(id)).contains(created);
@@ -71,17 +71,17 @@ abstract class CreateCases extends ContractCases {
     @DisplayName("stores upper-case hex ids in lower case and finds them by either case")
     void lowerCasesIds() {
         String id = "9A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D";
-        String run = "65F2C3A1B4D5E6F708192A3B";
+        String upperRun = run().toUpperCase(Locale.ROOT);
 
         CodeLog created = repository()
-                .create(new CodeLog(id, run, CODE.toUpperCase(Locale.ROOT), LogType.ERROR, "x", null, null));
+                .create(new CodeLog(id, upperRun, CODE.toUpperCase(Locale.ROOT), LogType.ERROR, "x", null, null));
 
         assertThat(created.id()).isEqualTo(id.toLowerCase(Locale.ROOT));
-        assertThat(created.runId()).isEqualTo(RUN);
+        assertThat(created.runId()).isEqualTo(run());
         assertThat(created.codeId()).isEqualTo(CODE);
         assertThat(repository().findById(id)).contains(created);
         assertThat(repository().findById(id.toLowerCase(Locale.ROOT))).contains(created);
-        assertThat(repository().listRunLogs(run, null, 10, 1)).containsExactly(created);
+        assertThat(repository().listRunLogs(upperRun, null, 10, 1)).containsExactly(created);
     }
 
     @Test
@@ -89,7 +89,7 @@ abstract class CreateCases extends ContractCases {
     void stampsClockInstant() {
         Instant now = clock().advance(Duration.ofMinutes(5));
 
-        CodeLog created = create(RUN, "x");
+        CodeLog created = create(run(), "x");
 
         assertThat(created.createdAt()).isEqualTo(now);
         assertThat(created.updatedAt()).isEqualTo(now);
@@ -98,10 +98,10 @@ abstract class CreateCases extends ContractCases {
     @Test
     @DisplayName("returns exactly what findById then returns")
     void returnsWhatIsStored() {
-        CodeLog created = repository().create(CodeLog.of(RUN, CODE, LogType.ERROR, "boom"));
+        CodeLog created = repository().create(CodeLog.of(run(), CODE, LogType.ERROR, "boom"));
 
         assertThat(repository().findById(created.id())).contains(created);
-        assertThat(created.runId()).isEqualTo(RUN);
+        assertThat(created.runId()).isEqualTo(run());
         assertThat(created.codeId()).isEqualTo(CODE);
         assertThat(created.type()).isEqualTo(LogType.ERROR);
         assertThat(created.content()).isEqualTo("boom");
@@ -111,7 +111,7 @@ abstract class CreateCases extends ContractCases {
     @EnumSource(LogType.class)
     @DisplayName("keeps every log type")
     void keepsType(LogType type) {
-        CodeLog created = repository().create(CodeLog.of(RUN, CODE, type, "x"));
+        CodeLog created = repository().create(CodeLog.of(run(), CODE, type, "x"));
 
         assertThat(repository().findById(created.id()).orElseThrow().type()).isEqualTo(type);
     }
@@ -120,7 +120,7 @@ abstract class CreateCases extends ContractCases {
     @MethodSource(CONTENTS)
     @DisplayName("keeps content exactly")
     void keepsContentExactly(String content) {
-        CodeLog created = create(RUN, content);
+        CodeLog created = create(run(), content);
 
         assertThat(created.content()).isEqualTo(content);
         assertThat(repository().findById(created.id()).orElseThrow().content()).isEqualTo(content);
@@ -131,7 +131,7 @@ abstract class CreateCases extends ContractCases {
     void truncatesOverLongContent() {
         String content = "b".repeat(MAX) + "tail";
 
-        CodeLog created = create(RUN, content);
+        CodeLog created = create(run(), content);
 
         assertThat(created.content()).isEqualTo("b".repeat(MAX));
         assertThat(repository().findById(created.id()).orElseThrow().content()).isEqualTo("b".repeat(MAX));
@@ -142,7 +142,7 @@ abstract class CreateCases extends ContractCases {
     void truncatesWithoutSplittingSurrogatePair() {
         String content = "a".repeat(MAX - 1) + ContractSamples.EMOJI + "tail";
 
-        CodeLog created = create(RUN, content);
+        CodeLog created = create(run(), content);
 
         String stored = repository().findById(created.id()).orElseThrow().content();
         assertThat(stored).isEqualTo("a".repeat(MAX - 1));
@@ -154,7 +154,7 @@ abstract class CreateCases extends ContractCases {
     void keepsEmojiEndingAtMaximum() {
         String kept = "a".repeat(MAX - 2) + ContractSamples.EMOJI;
 
-        CodeLog created = create(RUN, kept + "tail");
+        CodeLog created = create(run(), kept + "tail");
 
         assertThat(repository().findById(created.id()).orElseThrow().content()).isEqualTo(kept);
     }
@@ -164,7 +164,7 @@ abstract class CreateCases extends ContractCases {
     void appliesConfiguredMaximum() {
         CodeLogRepository small = repositoryWith(new ContentRules(10, ContentPolicy.TRUNCATE));
 
-        CodeLog created = small.create(CodeLog.of(RUN, CODE, LogType.INFO, "0123456789abc"));
+        CodeLog created = small.create(CodeLog.of(run(), CODE, LogType.INFO, "0123456789abc"));
 
         assertThat(small.findById(created.id()).orElseThrow().content()).isEqualTo("0123456789");
     }
@@ -174,8 +174,8 @@ abstract class CreateCases extends ContractCases {
     void rejectsOverLongContent() {
         CodeLogRepository rejecting = repositoryWith(new ContentRules(MAX, ContentPolicy.REJECT));
 
-        assertInvalid("content", () -> rejecting.create(CodeLog.of(RUN, CODE, LogType.INFO, "c".repeat(MAX + 1))));
-        assertThat(rejecting.count(RUN, null)).isZero();
+        assertInvalid("content", () -> rejecting.create(CodeLog.of(run(), CODE, LogType.INFO, "c".repeat(MAX + 1))));
+        assertThat(rejecting.count(run(), null)).isZero();
     }
 
     @Test
@@ -183,7 +183,7 @@ abstract class CreateCases extends ContractCases {
     void rejectKeepsMaximum() {
         CodeLogRepository rejecting = repositoryWith(new ContentRules(MAX, ContentPolicy.REJECT));
 
-        CodeLog created = rejecting.create(CodeLog.of(RUN, CODE, LogType.INFO, "c".repeat(MAX)));
+        CodeLog created = rejecting.create(CodeLog.of(run(), CODE, LogType.INFO, "c".repeat(MAX)));
 
         assertThat(rejecting.findById(created.id()).orElseThrow().content()).hasSize(MAX);
     }
@@ -191,10 +191,11 @@ abstract class CreateCases extends ContractCases {
     @Test
     @DisplayName("keeps timestamps to at least the microsecond")
     void keepsMicroseconds() {
-        Instant precise = Instant.parse("2025-06-30T23:59:58.123456789Z");
+        // From a start at the end of a day, month or year, this second is in the next one.
+        Instant precise = t0().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).plusNanos(123_456_789);
         clock().set(precise);
 
-        CodeLog created = create(RUN, "x");
+        CodeLog created = create(run(), "x");
         CodeLog found = repository().findById(created.id()).orElseThrow();
 
         Instant micros = precise.truncatedTo(ChronoUnit.MICROS);
@@ -212,22 +213,22 @@ abstract class CreateCases extends ContractCases {
     @Test
     @DisplayName("refuses a null type, naming type, and stores nothing")
     void refusesNullType() {
-        assertInvalid("type", () -> repository().create(CodeLog.of(RUN, CODE, null, "x")));
-        assertThat(repository().count(RUN, null)).isZero();
+        assertInvalid("type", () -> repository().create(CodeLog.of(run(), CODE, null, "x")));
+        assertThat(repository().count(run(), null)).isZero();
     }
 
     @Test
     @DisplayName("refuses null content, naming content, and stores nothing")
     void refusesNullContent() {
-        assertInvalid("content", () -> repository().create(CodeLog.of(RUN, CODE, LogType.INFO, null)));
-        assertThat(repository().count(RUN, null)).isZero();
+        assertInvalid("content", () -> repository().create(CodeLog.of(run(), CODE, LogType.INFO, null)));
+        assertThat(repository().count(run(), null)).isZero();
     }
 
     @Test
     @DisplayName("refuses a missing run id or code id, naming it")
     void refusesMissingRunOrCode() {
         assertInvalid("run_id", () -> repository().create(CodeLog.of(null, CODE, LogType.INFO, "x")));
-        assertInvalid("code_id", () -> repository().create(CodeLog.of(RUN, null, LogType.INFO, "x")));
+        assertInvalid("code_id", () -> repository().create(CodeLog.of(run(), null, LogType.INFO, "x")));
         assertThat(repository().count(null, CODE)).isZero();
     }
 }

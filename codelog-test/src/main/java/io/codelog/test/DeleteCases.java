@@ -18,7 +18,7 @@ abstract class DeleteCases extends ContractCases {
     @Test
     @DisplayName("returns true, then false for the same id: deleting twice is not an error")
     void idempotent() {
-        CodeLog created = create(RUN, "x");
+        CodeLog created = create(run(), "x");
 
         assertThat(repository().delete(created.id())).isTrue();
         assertThat(repository().delete(created.id())).isFalse();
@@ -27,25 +27,25 @@ abstract class DeleteCases extends ContractCases {
     @Test
     @DisplayName("returns false for an unknown ObjectId or UUID")
     void unknownId() {
-        create(RUN, "x");
+        create(run(), "x");
 
-        assertThat(repository().delete(UNKNOWN_OBJECT_ID)).isFalse();
+        assertThat(repository().delete(unknownObjectId())).isFalse();
         assertThat(repository().delete(UNKNOWN_UUID)).isFalse();
-        assertThat(repository().count(RUN, null)).isEqualTo(1);
+        assertThat(repository().count(run(), null)).isEqualTo(1);
     }
 
     @Test
     @DisplayName("removes only that log: the run's other logs stay listed, and the count drops by one")
     void othersRemain() {
-        CodeLog first = create(RUN, "first");
-        CodeLog middle = create(RUN, "middle");
-        CodeLog last = create(RUN, "last");
-        CodeLog otherRun = create(OTHER_RUN, "other");
+        CodeLog first = create(run(), "first");
+        CodeLog middle = create(run(), "middle");
+        CodeLog last = create(run(), "last");
+        CodeLog otherRun = create(otherRun(), "other");
 
         repository().delete(middle.id());
 
-        assertThat(repository().listRunLogs(RUN, null, 10, 1)).containsExactly(first, last);
-        assertThat(repository().count(RUN, null)).isEqualTo(2);
+        assertThat(repository().listRunLogs(run(), null, 10, 1)).containsExactly(first, last);
+        assertThat(repository().count(run(), null)).isEqualTo(2);
         assertThat(repository().findById(otherRun.id())).contains(otherRun);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.codelog.core.CodeLog;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -19,49 +20,53 @@ abstract class DeleteOlderCases extends ContractCases {
         super(fixture);
     }
 
-    private CodeLog createAt(String instant, String run) {
-        clock().set(Instant.parse(instant));
-        return create(run, instant);
+    private CodeLog createAt(Instant instant, String run) {
+        clock().set(instant);
+        return create(run, instant.toString());
     }
 
     @Test
     @DisplayName("deletes only logs created before the cutoff; a log exactly at the cutoff stays")
     void strictlyBefore() {
-        CodeLog before = createAt("2025-03-14T09:59:59.999Z", RUN);
-        CodeLog at = createAt("2025-03-14T10:00:00Z", RUN);
-        CodeLog after = createAt("2025-03-14T10:00:00.001Z", RUN);
+        // The second after the start: from the end of a day, month or year, the first of the next one.
+        Instant cutoff = t0().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        CodeLog before = createAt(cutoff.minusMillis(1), run());
+        CodeLog at = createAt(cutoff, run());
+        CodeLog after = createAt(cutoff.plusMillis(1), run());
 
-        long deleted = repository().deleteOlder(Instant.parse("2025-03-14T10:00:00Z"), 100);
+        long deleted = repository().deleteOlder(cutoff, 100);
 
         assertThat(deleted).isEqualTo(1);
         assertThat(repository().findById(before.id())).isEmpty();
-        assertThat(repository().listRunLogs(RUN, null, 10, 1)).containsExactly(at, after);
+        assertThat(repository().listRunLogs(run(), null, 10, 1)).containsExactly(at, after);
     }
 
     @Test
-    @DisplayName("cuts exactly across year, month and day boundaries")
+    @DisplayName("cuts exactly across day, month and year boundaries")
     void acrossBoundaries() {
-        CodeLog lastOf2024 = createAt("2024-12-31T23:59:59.999Z", RUN);
-        CodeLog firstOf2025 = createAt("2025-01-01T00:00:00Z", OTHER_RUN);
-        CodeLog endOfJanuary = createAt("2025-01-31T23:00:00Z", RUN);
-        CodeLog february = createAt("2025-02-01T01:00:00Z", UUID_RUN);
-        CodeLog march = createAt("2025-03-01T00:00:00Z", RUN);
+        Instant day = nextDay(t0());
+        Instant month = nextMonth(day);
+        Instant year = nextYear(month);
+        CodeLog lastOfDay = createAt(day.minusMillis(1), run());
+        CodeLog firstOfDay = createAt(day, run());
+        Instant hourBeforeMonth = month.minus(Duration.ofHours(1));
+        CodeLog endOfMonth = createAt(hourBeforeMonth, runStartingBefore(hourBeforeMonth));
+        CodeLog startOfMonth = createAt(month.plus(Duration.ofHours(1)), UUID_RUN);
+        String yearRun = runStartingBefore(year);
+        CodeLog firstOfYear = createAt(year, yearRun);
+        CodeLog[] all = {lastOfDay, firstOfDay, endOfMonth, startOfMonth, firstOfYear};
 
-        assertThat(repository().deleteOlder(Instant.parse("2025-01-01T00:00:00Z"), 100))
-                .isEqualTo(1);
-        assertThat(remainingIds(lastOf2024, firstOf2025, endOfJanuary, february, march))
-                .containsExactly(firstOf2025.id(), endOfJanuary.id(), february.id(), march.id());
+        assertThat(repository().deleteOlder(day, 100)).isEqualTo(1);
+        assertThat(remainingIds(all))
+                .containsExactly(firstOfDay.id(), endOfMonth.id(), startOfMonth.id(), firstOfYear.id());
 
-        assertThat(repository().deleteOlder(Instant.parse("2025-02-01T00:00:00Z"), 100))
-                .isEqualTo(2);
-        assertThat(remainingIds(lastOf2024, firstOf2025, endOfJanuary, february, march))
-                .containsExactly(february.id(), march.id());
+        assertThat(repository().deleteOlder(month, 100)).isEqualTo(2);
+        assertThat(remainingIds(all)).containsExactly(startOfMonth.id(), firstOfYear.id());
 
-        assertThat(repository().deleteOlder(Instant.parse("2025-03-01T00:00:00Z"), 100))
-                .isEqualTo(1);
-        assertThat(remainingIds(lastOf2024, firstOf2025, endOfJanuary, february, march))
-                .containsExactly(march.id());
-        assertThat(repository().listRunLogs(RUN, null, 10, 1)).containsExactly(march);
+        assertThat(repository().deleteOlder(year, 100)).isEqualTo(1);
+        assertThat(remainingIds(all)).containsExactly(firstOfYear.id());
+        assertThat(repository().listRunLogs(yearRun, null, 10, 1)).containsExactly(firstOfYear);
+        assertThat(repository().listRunLogs(run(), null, 10, 1)).isEmpty();
     }
 
     @Test
@@ -69,14 +74,14 @@ abstract class DeleteOlderCases extends ContractCases {
     void limit() {
         List<CodeLog> old = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            old.add(create(i % 2 == 0 ? RUN : OTHER_RUN, "old " + i));
+            old.add(create(i % 2 == 0 ? run() : otherRun(), "old " + i));
             clock().advance(Duration.ofHours(7));
         }
         Instant cutoff = clock().instant();
-        CodeLog recent = create(RUN, "recent");
+        CodeLog recent = create(run(), "recent");
 
         assertThat(repository().deleteOlder(cutoff, 2)).isEqualTo(2);
-        assertThat(repository().count(RUN, null) + repository().count(OTHER_RUN, null))
+        assertThat(repository().count(run(), null) + repository().count(otherRun(), null))
                 .isEqualTo(4);
         assertThat(repository().deleteOlder(cutoff, 100)).isEqualTo(3);
         assertThat(old)
@@ -88,56 +93,63 @@ abstract class DeleteOlderCases extends ContractCases {
     @Test
     @DisplayName("returns 0 on an empty store")
     void emptyStore() {
-        assertThat(repository().deleteOlder(Instant.parse("2030-01-01T00:00:00Z"), 100))
-                .isZero();
+        assertThat(repository().deleteOlder(nextYear(t0()), 100)).isZero();
     }
 
     @Test
     @DisplayName("returns 0 and keeps everything when no log is older than the cutoff")
     void nothingOlder() {
-        CodeLog log = create(RUN, "x");
+        CodeLog log = create(run(), "x");
 
-        assertThat(repository().deleteOlder(T0, 100)).isZero();
+        assertThat(repository().deleteOlder(t0(), 100)).isZero();
         assertThat(repository().findById(log.id())).contains(log);
     }
 
     @Test
     @DisplayName("deletes logs spread over more than 400 days of history, in every run")
     void wholeHistory() {
-        Instant now = Instant.parse("2025-06-01T12:00:00Z");
-        List<CodeLog> old = new ArrayList<>();
+        // The history begins at the start; each ObjectId run began just before its log.
         int[] daysAgo = {450, 401, 365, 200, 31, 1};
+        Instant now = t0().plus(Duration.ofDays(daysAgo[0]));
+        List<CodeLog> old = new ArrayList<>();
+        List<String> oldRuns = new ArrayList<>();
         for (int i = 0; i < daysAgo.length; i++) {
-            clock().set(now.minus(Duration.ofDays(daysAgo[i])));
-            old.add(create(i % 2 == 0 ? RUN : UUID_RUN, "aged " + daysAgo[i] + " days"));
+            Instant at = now.minus(Duration.ofDays(daysAgo[i]));
+            String logRun = i % 2 == 0 ? runStartingBefore(at) : UUID_RUN;
+            clock().set(at);
+            old.add(create(logRun, "aged " + daysAgo[i] + " days"));
+            oldRuns.add(logRun);
         }
         clock().set(now);
-        CodeLog current = create(RUN, "now");
+        String currentRun = runStartingBefore(now);
+        CodeLog current = create(currentRun, "now");
 
         assertThat(repository().deleteOlder(now, 1_000)).isEqualTo(daysAgo.length);
         assertThat(old)
                 .allSatisfy(log -> assertThat(repository().findById(log.id())).isEmpty());
-        assertThat(repository().listRunLogs(RUN, null, 100, 1)).containsExactly(current);
-        assertThat(repository().count(UUID_RUN, null)).isZero();
+        assertThat(oldRuns)
+                .allSatisfy(
+                        oldRun -> assertThat(repository().count(oldRun, null)).isZero());
+        assertThat(repository().listRunLogs(currentRun, null, 100, 1)).containsExactly(current);
     }
 
     @Test
     @DisplayName("refuses a null cutoff, naming cutoff, and deletes nothing")
     void refusesNullCutoff() {
-        create(RUN, "x");
+        create(run(), "x");
 
         assertInvalid("cutoff", () -> repository().deleteOlder(null, 10));
-        assertThat(repository().count(RUN, null)).isEqualTo(1);
+        assertThat(repository().count(run(), null)).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "limit {0}")
     @ValueSource(longs = {0, -1, Long.MIN_VALUE})
     @DisplayName("refuses a limit below 1, naming limit, and deletes nothing")
     void refusesLimit(long limit) {
-        create(RUN, "x");
+        create(run(), "x");
 
-        assertInvalid("limit", () -> repository().deleteOlder(Instant.parse("2030-01-01T00:00:00Z"), limit));
-        assertThat(repository().count(RUN, null)).isEqualTo(1);
+        assertInvalid("limit", () -> repository().deleteOlder(nextYear(t0()), limit));
+        assertThat(repository().count(run(), null)).isEqualTo(1);
     }
 
     private List<String> remainingIds(CodeLog... logs) {

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * filesystem blob store in a temporary directory for more objects than memory holds (s3proxy's in-memory store
  * refuses writes, "out of disk space", at around a million objects), accepting the kit's keys or keys the test
  * chooses. The caller of {@link #startOnDisk()} or {@link #start(String, String)} closes it, which stops the
- * server and deletes the directory.
+ * server and deletes the directory. Conditional writes are atomic, as on Amazon S3 (see {@link
+ * AtomicConditionalBlobStore}).
  */
 public final class EmbeddedS3Server implements S3TestServer, RunningServer {
 
@@ -104,7 +105,7 @@ public final class EmbeddedS3Server implements S3TestServer, RunningServer {
     private static EmbeddedS3Server start(
             BlobStore blobStore, Path directory, String accessKeyId, String secretAccessKey) {
         S3Proxy proxy = S3Proxy.builder()
-                .blobStore(blobStore)
+                .blobStore(new AtomicConditionalBlobStore(blobStore))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKeyId, secretAccessKey)
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .build();

@@ -16,27 +16,27 @@ abstract class FindByIdCases extends ContractCases {
     @Test
     @DisplayName("finds a stored log with every field")
     void findsStoredLog() {
-        CodeLog created = create(RUN, "x");
-        create(RUN, "another");
+        CodeLog created = create(run(), "x");
+        create(run(), "another");
 
         CodeLog found = repository().findById(created.id()).orElseThrow();
 
         assertThat(found).isEqualTo(created);
-        assertThat(found.createdAt()).isEqualTo(T0);
+        assertThat(found.createdAt()).isEqualTo(t0());
     }
 
     @Test
     @DisplayName("is empty for an unknown ObjectId")
     void emptyForUnknownObjectId() {
-        create(RUN, "x");
+        create(run(), "x");
 
-        assertThat(repository().findById(UNKNOWN_OBJECT_ID)).isEmpty();
+        assertThat(repository().findById(unknownObjectId())).isEmpty();
     }
 
     @Test
     @DisplayName("is empty for an unknown UUID")
     void emptyForUnknownUuid() {
-        create(RUN, "x");
+        create(run(), "x");
 
         assertThat(repository().findById(UNKNOWN_UUID)).isEmpty();
     }
@@ -44,7 +44,7 @@ abstract class FindByIdCases extends ContractCases {
     @Test
     @DisplayName("is empty after the log is deleted")
     void emptyAfterDelete() {
-        CodeLog created = create(RUN, "x");
+        CodeLog created = create(run(), "x");
 
         repository().delete(created.id());
 

@@ -23,8 +23,8 @@ abstract class HostileIdCases extends ContractCases {
         assertInvalid(
                 "id",
                 () -> repository()
-                        .create(CodeLog.of(RUN, CODE, LogType.INFO, "x").withId(id)));
-        assertThat(repository().count(RUN, null)).isZero();
+                        .create(CodeLog.of(run(), CODE, LogType.INFO, "x").withId(id)));
+        assertThat(repository().count(run(), null)).isZero();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -39,8 +39,8 @@ abstract class HostileIdCases extends ContractCases {
     @MethodSource(HOSTILE_IDS)
     @DisplayName("create refuses it as code_id")
     void createCodeId(String id) {
-        assertInvalid("code_id", () -> repository().create(CodeLog.of(RUN, id, LogType.INFO, "x")));
-        assertThat(repository().count(RUN, null)).isZero();
+        assertInvalid("code_id", () -> repository().create(CodeLog.of(run(), id, LogType.INFO, "x")));
+        assertThat(repository().count(run(), null)).isZero();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -54,7 +54,7 @@ abstract class HostileIdCases extends ContractCases {
     @MethodSource(HOSTILE_IDS)
     @DisplayName("update refuses it and changes nothing")
     void update(String id) {
-        CodeLog existing = create(RUN, "before");
+        CodeLog existing = create(run(), "before");
 
         assertInvalid("id", () -> repository().update(id, "after"));
         assertThat(repository().findById(existing.id())).contains(existing);
@@ -64,11 +64,11 @@ abstract class HostileIdCases extends ContractCases {
     @MethodSource(HOSTILE_IDS)
     @DisplayName("delete refuses it and deletes nothing")
     void delete(String id) {
-        CodeLog existing = create(RUN, "x");
+        CodeLog existing = create(run(), "x");
 
         assertInvalid("id", () -> repository().delete(id));
         assertThat(repository().findById(existing.id())).contains(existing);
-        assertThat(repository().count(RUN, null)).isEqualTo(1);
+        assertThat(repository().count(run(), null)).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -77,7 +77,7 @@ abstract class HostileIdCases extends ContractCases {
     void listRunLogs(String id) {
         assertInvalid("run_id", () -> repository().listRunLogs(id, CODE, 10, 1));
         assertInvalid("run_id", () -> repository().listRunLogs(id, null, 10, 1));
-        assertInvalid("code_id", () -> repository().listRunLogs(RUN, id, 10, 1));
+        assertInvalid("code_id", () -> repository().listRunLogs(run(), id, 10, 1));
         assertInvalid("code_id", () -> repository().listRunLogs(null, id, 10, 1));
     }
 
@@ -86,7 +86,7 @@ abstract class HostileIdCases extends ContractCases {
     @DisplayName("count refuses it as run_id and as code_id")
     void count(String id) {
         assertInvalid("run_id", () -> repository().count(id, CODE));
-        assertInvalid("code_id", () -> repository().count(RUN, id));
+        assertInvalid("code_id", () -> repository().count(run(), id));
         assertInvalid("code_id", () -> repository().count(null, id));
     }
 

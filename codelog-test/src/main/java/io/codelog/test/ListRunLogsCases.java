@@ -9,7 +9,6 @@ import io.codelog.core.InvalidCodeLogException;
 import io.codelog.core.LogType;
 import io.codelog.core.PageRequest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,19 +24,19 @@ abstract class ListRunLogsCases extends ContractCases {
         super(fixture);
     }
 
-    /** Seven logs of RUN: some sharing an instant, some created after the clock moved on. */
+    /** Seven logs of the run: some sharing an instant, some created after the clock moved on. */
     private List<CodeLog> sevenLogsInCreationOrder() {
         List<CodeLog> logs = new ArrayList<>();
-        logs.add(create(RUN, "0"));
-        logs.add(create(RUN, "1"));
+        logs.add(create(run(), "0"));
+        logs.add(create(run(), "1"));
         clock().advance(Duration.ofMillis(1));
-        logs.add(create(RUN, "2"));
+        logs.add(create(run(), "2"));
         clock().advance(Duration.ofSeconds(1));
-        logs.add(create(RUN, "3"));
-        logs.add(create(RUN, "4"));
-        logs.add(create(RUN, "5"));
+        logs.add(create(run(), "3"));
+        logs.add(create(run(), "4"));
+        logs.add(create(run(), "5"));
         clock().advance(Duration.ofMinutes(3));
-        logs.add(create(RUN, "6"));
+        logs.add(create(run(), "6"));
         return logs;
     }
 
@@ -46,7 +45,7 @@ abstract class ListRunLogsCases extends ContractCases {
     void oldestFirst() {
         List<CodeLog> created = sevenLogsInCreationOrder();
 
-        List<CodeLog> listed = repository().listRunLogs(RUN, null, 100, 1);
+        List<CodeLog> listed = repository().listRunLogs(run(), null, 100, 1);
 
         assertThat(listed).containsExactlyElementsOf(created);
         assertThat(listed).isSortedAccordingTo(CodeLogOrder.OLDEST_FIRST);
@@ -57,11 +56,11 @@ abstract class ListRunLogsCases extends ContractCases {
     void pages() {
         List<CodeLog> created = sevenLogsInCreationOrder();
 
-        assertThat(repository().listRunLogs(RUN, null, 3, 1)).containsExactlyElementsOf(created.subList(0, 3));
-        assertThat(repository().listRunLogs(RUN, null, 3, 2)).containsExactlyElementsOf(created.subList(3, 6));
-        assertThat(repository().listRunLogs(RUN, null, 3, 3)).containsExactlyElementsOf(created.subList(6, 7));
-        assertThat(repository().listRunLogs(RUN, null, 3, 4)).isEmpty();
-        assertThat(repository().listRunLogs(RUN, null, 3, 1_000)).isEmpty();
+        assertThat(repository().listRunLogs(run(), null, 3, 1)).containsExactlyElementsOf(created.subList(0, 3));
+        assertThat(repository().listRunLogs(run(), null, 3, 2)).containsExactlyElementsOf(created.subList(3, 6));
+        assertThat(repository().listRunLogs(run(), null, 3, 3)).containsExactlyElementsOf(created.subList(6, 7));
+        assertThat(repository().listRunLogs(run(), null, 3, 4)).isEmpty();
+        assertThat(repository().listRunLogs(run(), null, 3, 1_000)).isEmpty();
     }
 
     @Test
@@ -71,7 +70,7 @@ abstract class ListRunLogsCases extends ContractCases {
         List<CodeLog> walked = new ArrayList<>();
 
         for (int page = 1; page <= created.size() + 1; page++) {
-            walked.addAll(repository().listRunLogs(RUN, null, 1, page));
+            walked.addAll(repository().listRunLogs(run(), null, 1, page));
         }
 
         assertThat(walked).containsExactlyElementsOf(created);
@@ -85,11 +84,11 @@ abstract class ListRunLogsCases extends ContractCases {
             if (i % 100 == 0) {
                 clock().advance(Duration.ofSeconds(1));
             }
-            created.add(create(RUN, "log " + i));
+            created.add(create(run(), "log " + i));
         }
 
-        List<CodeLog> first = repository().listRunLogs(RUN, null, PageRequest.MAX_LIMIT, 1);
-        List<CodeLog> second = repository().listRunLogs(RUN, null, PageRequest.MAX_LIMIT, 2);
+        List<CodeLog> first = repository().listRunLogs(run(), null, PageRequest.MAX_LIMIT, 1);
+        List<CodeLog> second = repository().listRunLogs(run(), null, PageRequest.MAX_LIMIT, 2);
 
         assertThat(first).containsExactlyElementsOf(created.subList(0, PageRequest.MAX_LIMIT));
         assertThat(second).containsExactly(created.get(PageRequest.MAX_LIMIT));
@@ -98,16 +97,16 @@ abstract class ListRunLogsCases extends ContractCases {
     @Test
     @DisplayName("filters by run alone, code alone, or both, never showing other runs or codes")
     void filters() {
-        CodeLog runCode = create(RUN, CODE, "run/code");
-        CodeLog runOtherCode = create(RUN, OTHER_CODE, "run/other code");
-        CodeLog otherRunCode = create(OTHER_RUN, CODE, "other run/code");
-        CodeLog otherRunOtherCode = create(OTHER_RUN, OTHER_CODE, "other run/other code");
+        CodeLog runCode = create(run(), CODE, "run/code");
+        CodeLog runOtherCode = create(run(), OTHER_CODE, "run/other code");
+        CodeLog otherRunCode = create(otherRun(), CODE, "other run/code");
+        CodeLog otherRunOtherCode = create(otherRun(), OTHER_CODE, "other run/other code");
         CodeLog uuidRunCode = create(UUID_RUN, CODE, "uuid run/code");
 
-        assertThat(repository().listRunLogs(RUN, null, 100, 1)).containsExactly(runCode, runOtherCode);
+        assertThat(repository().listRunLogs(run(), null, 100, 1)).containsExactly(runCode, runOtherCode);
         assertThat(repository().listRunLogs(null, CODE, 100, 1)).containsExactly(runCode, otherRunCode, uuidRunCode);
-        assertThat(repository().listRunLogs(RUN, CODE, 100, 1)).containsExactly(runCode);
-        assertThat(repository().listRunLogs(OTHER_RUN, OTHER_CODE, 100, 1)).containsExactly(otherRunOtherCode);
+        assertThat(repository().listRunLogs(run(), CODE, 100, 1)).containsExactly(runCode);
+        assertThat(repository().listRunLogs(otherRun(), OTHER_CODE, 100, 1)).containsExactly(otherRunOtherCode);
         assertThat(repository().listRunLogs(UUID_RUN, null, 100, 1)).containsExactly(uuidRunCode);
         assertThat(repository().listRunLogs(UUID_RUN, OTHER_CODE, 100, 1)).isEmpty();
     }
@@ -115,28 +114,29 @@ abstract class ListRunLogsCases extends ContractCases {
     @Test
     @DisplayName("is empty for a run with no logs")
     void emptyForUnknownRun() {
-        create(RUN, "x");
+        create(run(), "x");
 
-        assertThat(repository().listRunLogs(OTHER_RUN, null, 10, 1)).isEmpty();
+        assertThat(repository().listRunLogs(otherRun(), null, 10, 1)).isEmpty();
         assertThat(repository().listRunLogs(null, OTHER_CODE, 10, 1)).isEmpty();
     }
 
     @Test
     @DisplayName("lists logs with supplied ObjectIds and UUIDs, each once with its content")
     void suppliedIdsAreListed() {
+        // ObjectIds dated at the log's creation and a year before it (an id minted elsewhere, long ago).
         Set<String> ids = Set.of(
-                "65f2c3a1b4d5e6f708192a10",
+                objectIdAt(t0()),
                 "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
                 "ff1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
-                "11f2c3a1b4d5e6f708192a10");
+                objectIdAt(t0().minus(Duration.ofDays(365))));
         for (String id : ids) {
             repository()
-                    .create(CodeLog.of(RUN, CODE, LogType.INFO, "content of " + id)
+                    .create(CodeLog.of(run(), CODE, LogType.INFO, "content of " + id)
                             .withId(id));
             clock().advance(Duration.ofMillis(7));
         }
 
-        List<CodeLog> listed = repository().listRunLogs(RUN, null, 100, 1);
+        List<CodeLog> listed = repository().listRunLogs(run(), null, 100, 1);
 
         assertThat(listed).extracting(CodeLog::id).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(listed).allSatisfy(log -> assertThat(log.content()).isEqualTo("content of " + log.id()));
@@ -145,29 +145,29 @@ abstract class ListRunLogsCases extends ContractCases {
     @Test
     @DisplayName("lists a run whose logs span several UTC days, in order")
     void runAcrossDays() {
-        clock().set(Instant.parse("2025-02-26T09:00:00Z"));
+        // 40 hours from the start: two or three UTC days, and within the two days a run may last.
         List<CodeLog> created = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            created.add(create(RUN, "day log " + i));
-            clock().advance(Duration.ofHours(20));
+            created.add(create(run(), "day log " + i));
+            clock().advance(Duration.ofHours(8));
         }
 
-        assertThat(repository().listRunLogs(RUN, null, 100, 1)).containsExactlyElementsOf(created);
-        assertThat(repository().listRunLogs(RUN, null, 4, 2)).containsExactlyElementsOf(created.subList(4, 6));
+        assertThat(repository().listRunLogs(run(), null, 100, 1)).containsExactlyElementsOf(created);
+        assertThat(repository().listRunLogs(run(), null, 4, 2)).containsExactlyElementsOf(created.subList(4, 6));
     }
 
     @ParameterizedTest(name = "limit {0}")
     @ValueSource(ints = {0, -1, Integer.MIN_VALUE, PageRequest.MAX_LIMIT + 1, Integer.MAX_VALUE})
     @DisplayName("refuses a limit outside 1 to MAX_LIMIT, naming limit")
     void refusesLimit(int limit) {
-        assertInvalid("limit", () -> repository().listRunLogs(RUN, null, limit, 1));
+        assertInvalid("limit", () -> repository().listRunLogs(run(), null, limit, 1));
     }
 
     @ParameterizedTest(name = "page {0}")
     @ValueSource(ints = {0, -1, Integer.MIN_VALUE})
     @DisplayName("refuses a page below 1, naming page")
     void refusesPage(int page) {
-        assertInvalid("page", () -> repository().listRunLogs(RUN, null, 10, page));
+        assertInvalid("page", () -> repository().listRunLogs(run(), null, 10, page));
     }
 
     @Test

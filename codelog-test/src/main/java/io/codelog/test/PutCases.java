@@ -4,26 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.codelog.core.CodeLog;
 import io.codelog.core.LogType;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** What {@link io.codelog.core.CodeLogRepository#put} promises: a verbatim copy, as migration needs. */
 abstract class PutCases extends ContractCases {
 
-    private static final String ID = "65f2c3a1b4d5e6f708192b01";
-    private static final Instant CREATED = Instant.parse("2024-06-30T23:59:58.123456789Z");
-    private static final Instant UPDATED = Instant.parse("2024-07-02T08:00:00.5Z");
+    /** When the copied log was created: a day before the clock's start, to the nanosecond. */
+    private Instant copyCreatedAt;
+    /** When it was last updated: 20 h 0.5 s after, still before the clock's start. */
+    private Instant copyUpdatedAt;
+    /** Its id, an ObjectId dated at its creation as the old store generated it. */
+    private String copyId;
     /** A run started an hour before the copied log, as a migrated run's ObjectId says in production. */
-    private static final String COPIED_RUN =
-            String.format("%08x", CREATED.getEpochSecond() - 3600) + "0a0b0c0d0e0f0102";
+    private String copiedRun;
 
     PutCases(ContractFixture fixture) {
         super(fixture);
     }
 
-    private static CodeLog copy(String content) {
-        return new CodeLog(ID, COPIED_RUN, CODE, LogType.ERROR, content, CREATED, UPDATED);
+    @BeforeEach
+    void copiedLogOfTheDayBefore() {
+        copyCreatedAt =
+                t0().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(1)).plusNanos(123_456_789);
+        copyUpdatedAt = copyCreatedAt.plus(Duration.ofHours(20)).plusMillis(500);
+        copyId = objectIdAt(copyCreatedAt);
+        copiedRun = objectIdAt(copyCreatedAt.minus(Duration.ofHours(1)));
+    }
+
+    private CodeLog copy(String content) {
+        return new CodeLog(copyId, copiedRun, CODE, LogType.ERROR, content, copyCreatedAt, copyUpdatedAt);
     }
 
     @Test
@@ -32,9 +46,9 @@ abstract class PutCases extends ContractCases {
         CodeLog stored = repository().put(copy("from the old store"));
 
         assertThat(stored).isEqualTo(copy("from the old store"));
-        assertThat(repository().findById(ID)).contains(copy("from the old store"));
-        assertThat(repository().listRunLogs(COPIED_RUN, CODE, 10, 1)).containsExactly(copy("from the old store"));
-        assertThat(repository().count(COPIED_RUN, null)).isEqualTo(1);
+        assertThat(repository().findById(copyId)).contains(copy("from the old store"));
+        assertThat(repository().listRunLogs(copiedRun, CODE, 10, 1)).containsExactly(copy("from the old store"));
+        assertThat(repository().count(copiedRun, null)).isEqualTo(1);
     }
 
     @Test
@@ -43,21 +57,21 @@ abstract class PutCases extends ContractCases {
         repository().put(copy("first"));
         repository().put(copy("second"));
 
-        assertThat(repository().findById(ID)).contains(copy("second"));
-        assertThat(repository().listRunLogs(COPIED_RUN, null, 10, 1)).containsExactly(copy("second"));
-        assertThat(repository().count(COPIED_RUN, CODE)).isEqualTo(1);
+        assertThat(repository().findById(copyId)).contains(copy("second"));
+        assertThat(repository().listRunLogs(copiedRun, null, 10, 1)).containsExactly(copy("second"));
+        assertThat(repository().count(copiedRun, CODE)).isEqualTo(1);
     }
 
     @Test
     @DisplayName("replaces a log that create stored, keeping it under the same run")
     void replacesCreated() {
-        CodeLog created = create(COPIED_RUN, "created");
+        CodeLog created = create(copiedRun, "created");
         CodeLog changed = created.withContent("copied over", created.updatedAt());
 
         repository().put(changed);
 
         assertThat(repository().findById(created.id())).contains(changed);
-        assertThat(repository().count(COPIED_RUN, CODE)).isEqualTo(1);
+        assertThat(repository().count(copiedRun, CODE)).isEqualTo(1);
     }
 
     @Test
@@ -67,32 +81,36 @@ abstract class PutCases extends ContractCases {
 
         repository().put(copy(longContent));
 
-        assertThat(repository().findById(ID).orElseThrow().content()).isEqualTo(longContent);
+        assertThat(repository().findById(copyId).orElseThrow().content()).isEqualTo(longContent);
     }
 
     @Test
     @DisplayName("takes createdAt for a missing updatedAt, and lower-cases ids")
     void fillsUpdatedAtAndLowerCases() {
-        CodeLog upper = new CodeLog(ID.toUpperCase(), COPIED_RUN, CODE, LogType.INFO, "x", CREATED, null);
+        CodeLog upper = new CodeLog(copyId.toUpperCase(), copiedRun, CODE, LogType.INFO, "x", copyCreatedAt, null);
 
         CodeLog stored = repository().put(upper);
 
-        assertThat(stored.id()).isEqualTo(ID);
-        assertThat(stored.updatedAt()).isEqualTo(CREATED);
-        assertThat(repository().findById(ID)).contains(stored);
+        assertThat(stored.id()).isEqualTo(copyId);
+        assertThat(stored.updatedAt()).isEqualTo(copyCreatedAt);
+        assertThat(repository().findById(copyId)).contains(stored);
     }
 
     @Test
     @DisplayName("refuses a log without id, created_at, type or content, before any I/O")
     void refusesIncompleteLogs() {
         assertInvalid("id", () -> repository().put(copy("x").withId(null)));
-        assertInvalid("created_at", () -> repository().put(copy("x").withTimestamps(null, UPDATED)));
-        assertInvalid("type", () -> repository().put(new CodeLog(ID, RUN, CODE, null, "x", CREATED, UPDATED)));
+        assertInvalid("created_at", () -> repository().put(copy("x").withTimestamps(null, copyUpdatedAt)));
+        assertInvalid(
+                "type",
+                () -> repository().put(new CodeLog(copyId, run(), CODE, null, "x", copyCreatedAt, copyUpdatedAt)));
         assertInvalid("content", () -> repository().put(copy(null)));
         assertInvalid(
-                "run_id", () -> repository().put(new CodeLog(ID, "../x", CODE, LogType.INFO, "x", CREATED, UPDATED)));
+                "run_id",
+                () -> repository()
+                        .put(new CodeLog(copyId, "../x", CODE, LogType.INFO, "x", copyCreatedAt, copyUpdatedAt)));
         assertInvalid("log", () -> repository().put(null));
 
-        assertThat(repository().count(COPIED_RUN, null)).isZero();
+        assertThat(repository().count(copiedRun, null)).isZero();
     }
 }

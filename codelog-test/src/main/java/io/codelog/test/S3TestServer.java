@@ -20,6 +20,9 @@ public interface S3TestServer {
     /** The secret access key the server accepts. */
     String secretAccessKey();
 
-    /** Where the server comes from: {@code external}, {@code testcontainers} or {@code embedded}. */
+    /**
+     * Where the server comes from: {@code external}, {@code testcontainers} or {@code embedded}; {@code s3mock}
+     * ({@link TestServers#S3MOCK}) for the second S3 implementation.
+     */
     String kind();
 }

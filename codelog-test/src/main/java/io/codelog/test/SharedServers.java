@@ -18,6 +18,7 @@ final class SharedServers implements AutoCloseable {
     private final List<RunningServer> running = new ArrayList<>();
     private MongoTestServer mongo;
     private S3TestServer s3;
+    private S3TestServer s3Mock;
     private boolean shutdownHookAdded;
 
     SharedServers(ServerSelection selection) {
@@ -69,6 +70,17 @@ final class SharedServers implements AutoCloseable {
         return s3;
     }
 
+    /** Adobe S3Mock in a JVM of its own, started on first call, in every environment. */
+    synchronized S3TestServer s3Mock() {
+        if (s3Mock == null) {
+            S3MockServer server = S3MockServer.start();
+            started(server);
+            s3Mock = server;
+            LOG.info("codelog tests use S3Mock as the second S3 server: {}", server);
+        }
+        return s3Mock;
+    }
+
     /** Stops every server started so far; the next use starts new ones. */
     @Override
     public synchronized void close() {
@@ -78,6 +90,7 @@ final class SharedServers implements AutoCloseable {
         running.clear();
         mongo = null;
         s3 = null;
+        s3Mock = null;
     }
 
     private void started(RunningServer server) {

@@ -26,19 +26,19 @@ abstract class UpdateCases extends ContractCases {
     @Test
     @DisplayName("replaces the content and advances updatedAt, keeping id, run, code, type and createdAt")
     void replacesContent() {
-        CodeLog created = repository().create(CodeLog.of(RUN, CODE, LogType.ERROR, "before"));
+        CodeLog created = repository().create(CodeLog.of(run(), CODE, LogType.ERROR, "before"));
         Instant later = clock().advance(Duration.ofSeconds(90));
 
         CodeLog updated = repository().update(created.id(), "after");
 
-        assertThat(updated).isEqualTo(new CodeLog(created.id(), RUN, CODE, LogType.ERROR, "after", T0, later));
+        assertThat(updated).isEqualTo(new CodeLog(created.id(), run(), CODE, LogType.ERROR, "after", t0(), later));
         assertThat(repository().findById(created.id())).contains(updated);
     }
 
     @Test
     @DisplayName("accepts the id in upper case")
     void acceptsUpperCaseId() {
-        CodeLog created = create(RUN, "before");
+        CodeLog created = create(run(), "before");
 
         CodeLog updated = repository().update(created.id().toUpperCase(Locale.ROOT), "after");
 
@@ -49,7 +49,7 @@ abstract class UpdateCases extends ContractCases {
     @Test
     @DisplayName("keeps content exactly, including emoji and JSON-hostile characters")
     void keepsContentExactly() {
-        CodeLog created = create(RUN, "before");
+        CodeLog created = create(run(), "before");
         String content = "\"quoted\" \\ </script> " + ContractSamples.EMOJI + "\nnext\tline";
 
         repository().update(created.id(), content);
@@ -60,7 +60,7 @@ abstract class UpdateCases extends ContractCases {
     @Test
     @DisplayName("truncates content over the maximum without splitting a surrogate pair")
     void truncates() {
-        CodeLog created = create(RUN, "before");
+        CodeLog created = create(run(), "before");
 
         CodeLog updated = repository().update(created.id(), "a".repeat(MAX - 1) + ContractSamples.EMOJI);
 
@@ -72,7 +72,7 @@ abstract class UpdateCases extends ContractCases {
     @DisplayName("under REJECT, refuses content over the maximum naming content, and keeps the old content")
     void rejects() {
         CodeLogRepository rejecting = repositoryWith(new ContentRules(MAX, ContentPolicy.REJECT));
-        CodeLog created = rejecting.create(CodeLog.of(RUN, CODE, LogType.INFO, "before"));
+        CodeLog created = rejecting.create(CodeLog.of(run(), CODE, LogType.INFO, "before"));
 
         assertInvalid("content", () -> rejecting.update(created.id(), "c".repeat(MAX + 1)));
         assertThat(rejecting.findById(created.id())).contains(created);
@@ -81,7 +81,7 @@ abstract class UpdateCases extends ContractCases {
     @Test
     @DisplayName("refuses null content, naming content, and keeps the old content")
     void refusesNullContent() {
-        CodeLog created = create(RUN, "before");
+        CodeLog created = create(run(), "before");
 
         assertInvalid("content", () -> repository().update(created.id(), null));
         assertThat(repository().findById(created.id())).contains(created);
@@ -90,61 +90,64 @@ abstract class UpdateCases extends ContractCases {
     @Test
     @DisplayName("throws CodeLogNotFoundException for an unknown ObjectId or UUID, creating nothing")
     void unknownId() {
-        assertThatThrownBy(() -> repository().update(UNKNOWN_OBJECT_ID, "x"))
+        assertThatThrownBy(() -> repository().update(unknownObjectId(), "x"))
                 .isInstanceOf(CodeLogNotFoundException.class);
         assertThatThrownBy(() -> repository().update(UNKNOWN_UUID, "x")).isInstanceOf(CodeLogNotFoundException.class);
-        assertThat(repository().findById(UNKNOWN_OBJECT_ID)).isEmpty();
+        assertThat(repository().findById(unknownObjectId())).isEmpty();
         assertThat(repository().findById(UNKNOWN_UUID)).isEmpty();
     }
 
     @Test
     @DisplayName("throws CodeLogNotFoundException after the log was deleted, and does not bring it back")
     void afterDelete() {
-        CodeLog created = create(RUN, "x");
+        CodeLog created = create(run(), "x");
         repository().delete(created.id());
 
         assertThatThrownBy(() -> repository().update(created.id(), "y")).isInstanceOf(CodeLogNotFoundException.class);
         assertThat(repository().findById(created.id())).isEmpty();
-        assertThat(repository().count(RUN, null)).isZero();
+        assertThat(repository().count(run(), null)).isZero();
     }
 
     @Test
     @DisplayName("leaves the log found, listed in its place and counted after the clock moved to another day")
     void afterAnotherDay() {
-        CodeLog first = create(RUN, "first");
-        CodeLog target = create(RUN, "before");
+        CodeLog first = create(run(), "first");
+        CodeLog target = create(run(), "before");
         clock().advance(Duration.ofSeconds(1));
-        CodeLog last = create(RUN, "last");
+        CodeLog last = create(run(), "last");
         Instant nextDay = clock().advance(Duration.ofDays(1));
 
         CodeLog updated = repository().update(target.id(), "after");
 
         assertThat(updated.updatedAt()).isEqualTo(nextDay);
         assertThat(repository().findById(target.id())).contains(updated);
-        assertThat(repository().listRunLogs(RUN, null, 10, 1)).containsExactly(first, updated, last);
-        assertThat(repository().count(RUN, CODE)).isEqualTo(3);
+        assertThat(repository().listRunLogs(run(), null, 10, 1)).containsExactly(first, updated, last);
+        assertThat(repository().count(run(), CODE)).isEqualTo(3);
     }
 
     @Test
     @DisplayName("leaves the log found, listed and counted after the clock moved to another month and year")
     void afterAnotherMonthAndYear() {
-        clock().set(Instant.parse("2024-12-31T23:59:59.999Z"));
-        CodeLog created = create(RUN, "before");
-        clock().set(Instant.parse("2025-01-01T00:00:00.001Z"));
+        Instant newYear = nextYear(t0());
+        Instant lastOfYear = newYear.minusMillis(1);
+        String yearEndRun = runStartingBefore(lastOfYear);
+        clock().set(lastOfYear);
+        CodeLog created = create(yearEndRun, "before");
+        clock().set(newYear.plusMillis(1));
 
         CodeLog updated = repository().update(created.id(), "after");
 
-        assertThat(updated.createdAt()).isEqualTo(Instant.parse("2024-12-31T23:59:59.999Z"));
+        assertThat(updated.createdAt()).isEqualTo(lastOfYear);
         assertThat(repository().findById(created.id())).contains(updated);
-        assertThat(repository().listRunLogs(RUN, CODE, 10, 1)).containsExactly(updated);
+        assertThat(repository().listRunLogs(yearEndRun, CODE, 10, 1)).containsExactly(updated);
         assertThat(repository().count(null, CODE)).isEqualTo(1);
     }
 
     @Test
     @DisplayName("keeps updatedAt to at least the microsecond")
     void keepsMicroseconds() {
-        CodeLog created = create(RUN, "before");
-        Instant precise = Instant.parse("2025-03-14T10:00:00.987654321Z");
+        CodeLog created = create(run(), "before");
+        Instant precise = t0().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).plusNanos(987_654_321);
         clock().set(precise);
 
         repository().update(created.id(), "after");
