@@ -6,7 +6,9 @@ import io.codelog.s3.S3CodeLogRepository;
 import io.codelog.s3.S3CodeLogSettings;
 import io.codelog.s3.S3IdIndex;
 import io.codelog.test.CodeLogRepositoryContract;
+import io.codelog.test.ContractStart;
 import io.codelog.test.MongoTestServer;
+import io.codelog.test.RunContractFrom;
 import io.codelog.test.S3TestServer;
 import io.codelog.test.TestServers;
 import java.util.ArrayList;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The shared contract, unchanged, against the S3 store with its id index in MongoDB ({@code
  * FLOWS_CODE_ACTIONS_S3_ID_INDEX=mongo}): a prefix and an index collection per test.
  */
+// The S3 store runs the contract from every start with its pointers; this index adds no date handling.
+@RunContractFrom({ContractStart.MIDDAY, ContractStart.LAST_SECOND_OF_YEAR})
 @ExtendWith(TestServers.class)
 class S3MongoIdIndexContractTest extends CodeLogRepositoryContract {
 

@@ -25,74 +25,82 @@ import org.junit.jupiter.api.Test;
  */
 abstract class ExclusiveWriteCases extends ContractCases {
 
-    private static final String ID = "65f2c3a1b4d5e6f708192a77";
     private static final int RACERS = 8;
 
     ExclusiveWriteCases(ContractFixture fixture) {
         super(fixture);
     }
 
-    private CodeLog createWithId(String runId, String codeId, String content) {
+    /** A supplied id, dated when the test's clock starts, as a writer that names its own ids dates them. */
+    private String id() {
+        return objectIdAt(clock().instant());
+    }
+
+    private CodeLog createWithId(String id, String runId, String codeId, String content) {
         return repository()
-                .create(CodeLog.of(runId, codeId, LogType.INFO, content).withId(ID));
+                .create(CodeLog.of(runId, codeId, LogType.INFO, content).withId(id));
     }
 
     @Test
     @DisplayName("create refuses an id that is taken, and the first log stays as it was")
     void createRefusesATakenId() {
-        CodeLog first = createWithId(RUN, CODE, "first");
+        String id = id();
+        CodeLog first = createWithId(id, run(), CODE, "first");
 
-        assertThatThrownBy(() -> createWithId(RUN, CODE, "second"))
+        assertThatThrownBy(() -> createWithId(id, run(), CODE, "second"))
                 .isInstanceOf(CodeLogAlreadyExistsException.class)
                 .satisfies(e ->
-                        assertThat(((CodeLogAlreadyExistsException) e).id()).isEqualTo(ID))
+                        assertThat(((CodeLogAlreadyExistsException) e).id()).isEqualTo(id))
                 .hasMessageNotContaining("second");
-        assertThat(repository().findById(ID)).contains(first);
-        assertThat(repository().count(RUN, null)).isEqualTo(1);
-        assertThat(repository().listRunLogs(RUN, null, 10, 1)).containsExactly(first);
+        assertThat(repository().findById(id)).contains(first);
+        assertThat(repository().count(run(), null)).isEqualTo(1);
+        assertThat(repository().listRunLogs(run(), null, 10, 1)).containsExactly(first);
     }
 
     @Test
     @DisplayName("create refuses an id that is taken by a log of another run and code, and adds nothing")
     void createRefusesAnIdTakenInAnotherRun() {
-        CodeLog first = createWithId(RUN, CODE, "first");
+        String id = id();
+        CodeLog first = createWithId(id, run(), CODE, "first");
 
-        assertThatThrownBy(() -> createWithId(OTHER_RUN, OTHER_CODE, "second"))
+        assertThatThrownBy(() -> createWithId(id, otherRun(), OTHER_CODE, "second"))
                 .isInstanceOf(CodeLogAlreadyExistsException.class);
-        assertThat(repository().findById(ID)).contains(first);
-        assertThat(repository().count(OTHER_RUN, null)).isZero();
-        assertThat(repository().listRunLogs(OTHER_RUN, null, 10, 1)).isEmpty();
+        assertThat(repository().findById(id)).contains(first);
+        assertThat(repository().count(otherRun(), null)).isZero();
+        assertThat(repository().listRunLogs(otherRun(), null, 10, 1)).isEmpty();
     }
 
     @Test
     @DisplayName("an id is free again once its log is deleted")
     void anIdIsFreeAgainAfterDelete() {
-        createWithId(RUN, CODE, "first");
-        assertThat(repository().delete(ID)).isTrue();
+        String id = id();
+        createWithId(id, run(), CODE, "first");
+        assertThat(repository().delete(id)).isTrue();
 
-        CodeLog again = createWithId(RUN, CODE, "again");
+        CodeLog again = createWithId(id, run(), CODE, "again");
 
-        assertThat(repository().findById(ID)).contains(again);
-        assertThat(repository().count(RUN, null)).isEqualTo(1);
+        assertThat(repository().findById(id)).contains(again);
+        assertThat(repository().count(run(), null)).isEqualTo(1);
     }
 
     @Test
     @DisplayName("update of a deleted log throws and brings nothing back")
     void updateNeverResurrects() {
-        CodeLog created = create(RUN, "to delete");
+        CodeLog created = create(run(), "to delete");
         assertThat(repository().delete(created.id())).isTrue();
 
         assertThatThrownBy(() -> repository().update(created.id(), "back?"))
                 .isInstanceOf(CodeLogNotFoundException.class);
         assertThat(repository().findById(created.id())).isEmpty();
-        assertThat(repository().count(RUN, null)).isZero();
-        assertThat(repository().listRunLogs(RUN, null, 10, 1)).isEmpty();
+        assertThat(repository().count(run(), null)).isZero();
+        assertThat(repository().listRunLogs(run(), null, 10, 1)).isEmpty();
     }
 
     @Test
     @DisplayName("of " + RACERS + " creates of one id at the same moment, exactly one succeeds")
     void racingCreatesOfOneId() throws Exception {
-        List<Object> outcomes = race(racer -> createWithId(RUN, CODE, "racer " + racer));
+        String id = id();
+        List<Object> outcomes = race(racer -> createWithId(id, run(), CODE, "racer " + racer));
 
         List<CodeLog> created = outcomes.stream()
                 .filter(CodeLog.class::isInstance)
@@ -102,14 +110,14 @@ abstract class ExclusiveWriteCases extends ContractCases {
         assertThat(outcomes)
                 .filteredOn(o -> !(o instanceof CodeLog))
                 .allSatisfy(refusal -> assertThat(refusal).isInstanceOf(CodeLogAlreadyExistsException.class));
-        assertThat(repository().findById(ID)).contains(created.get(0));
-        assertThat(repository().count(RUN, null)).isEqualTo(1);
+        assertThat(repository().findById(id)).contains(created.get(0));
+        assertThat(repository().count(run(), null)).isEqualTo(1);
     }
 
     @Test
     @DisplayName("of " + RACERS + " updates of one log at the same moment, each is whole and one of them stays")
     void racingUpdatesOfOneLog() throws Exception {
-        CodeLog created = create(RUN, "before");
+        CodeLog created = create(run(), "before");
         Set<String> contents = new HashSet<>();
         for (int racer = 0; racer < RACERS; racer++) {
             contents.add(content(racer));
@@ -121,7 +129,7 @@ abstract class ExclusiveWriteCases extends ContractCases {
         CodeLog stored = repository().findById(created.id()).orElseThrow();
         assertThat(contents).contains(stored.content());
         assertThat(stored.createdAt()).isEqualTo(created.createdAt());
-        assertThat(repository().count(RUN, null)).isEqualTo(1);
+        assertThat(repository().count(run(), null)).isEqualTo(1);
     }
 
     /** A content that would show a mixture: the racer's number repeated across the whole text. */
