@@ -38,6 +38,12 @@ class S3CodeLogRepositoryOnS3MockContractTest extends CodeLogRepositoryContract 
         s3.close();
     }
 
+    /** S3Mock 4.11.0 lets two conditional PUTs of one key both win (see TESTING.md); s3proxy here does not. */
+    @Override
+    protected boolean serverWritesConditionallyAtomically() {
+        return false;
+    }
+
     @Override
     protected CodeLogRepository newRepository(CodeLogRules rules) {
         S3CodeLogRepository repository = new S3CodeLogRepository(

@@ -43,13 +43,24 @@ public abstract class CodeLogRepositoryContract {
     @Parameter
     Instant start;
 
-    private final ContractFixture fixture = new ContractFixture(this::newRepository);
+    private final ContractFixture fixture =
+            new ContractFixture(this::newRepository, this::serverWritesConditionallyAtomically);
 
     /**
      * A new, empty store isolated from every other call (its own collection, its own S3 prefix) that uses
      * exactly these rules: their clock, content limit and id generator.
      */
     protected abstract CodeLogRepository newRepository(CodeLogRules rules);
+
+    /**
+     * Whether the server under the store applies concurrent conditional writes ({@code If-None-Match},
+     * {@code If-Match}) atomically, as Amazon S3 and MongoDB's unique index do. A server known not to (Adobe
+     * S3Mock 4.11.0, measured: two or more winners in about half of 8-way races) answers false, and the cases
+     * that race writes of one id are skipped on it, saying so; every other case still runs there.
+     */
+    protected boolean serverWritesConditionallyAtomically() {
+        return true;
+    }
 
     @BeforeEach
     void newEmptyRepository() {

@@ -33,6 +33,11 @@ abstract class ContractCases {
         this.fixture = fixture;
     }
 
+    /** The running test's fixture. */
+    ContractFixture fixture() {
+        return fixture;
+    }
+
     /** Where the running test's clock started. */
     Instant t0() {
         return fixture.start();

@@ -6,6 +6,7 @@ import io.codelog.core.IdGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -22,6 +23,7 @@ final class ContractFixture {
     static final Duration OTHER_RUN_AGE = Duration.ofSeconds(7);
 
     private final Function<CodeLogRules, CodeLogRepository> newRepository;
+    private final BooleanSupplier atomicConditionalWrites;
     private Instant start;
     private String run;
     private String otherRun;
@@ -30,8 +32,9 @@ final class ContractFixture {
     private CodeLogRepository repository;
 
     /** @param newRepository the store under test's factory of new, empty, isolated repositories */
-    ContractFixture(Function<CodeLogRules, CodeLogRepository> newRepository) {
+    ContractFixture(Function<CodeLogRules, CodeLogRepository> newRepository, BooleanSupplier atomicConditionalWrites) {
         this.newRepository = newRepository;
+        this.atomicConditionalWrites = atomicConditionalWrites;
     }
 
     /**
@@ -73,6 +76,11 @@ final class ContractFixture {
     /** An ObjectId dated at {@link #start()} that no log of the running test has. */
     String unknownObjectId() {
         return unknownObjectId;
+    }
+
+    /** Whether the store's server applies concurrent conditional writes atomically. */
+    boolean atomicConditionalWrites() {
+        return atomicConditionalWrites.getAsBoolean();
     }
 
     MutableClock clock() {

@@ -17,10 +17,12 @@ class ContractFixtureTest {
     private static final Instant START = Instant.parse("2025-03-15T00:00:00Z");
 
     private final List<Instant> clockStarts = new ArrayList<>();
-    private final ContractFixture fixture = new ContractFixture(rules -> {
-        clockStarts.add(rules.clock().instant());
-        return (CodeLogRepository) null;
-    });
+    private final ContractFixture fixture = new ContractFixture(
+            rules -> {
+                clockStarts.add(rules.clock().instant());
+                return (CodeLogRepository) null;
+            },
+            () -> true);
 
     @Test
     @DisplayName("dates the runs 5 and 7 seconds before the start, across midnight here, as ObjectIds")
