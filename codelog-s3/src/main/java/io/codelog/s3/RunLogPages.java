@@ -1,21 +1,28 @@
 package io.codelog.s3;
 
 import io.codelog.core.CodeLog;
+import io.codelog.core.CodeLogIds;
 import io.codelog.core.CodeLogOrder;
 import io.codelog.core.MalformedCodeLogException;
 import io.codelog.core.PageRequest;
 import io.codelog.core.RunFilter;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * Lists and counts a run's logs: LISTs the run's day prefixes, orders the keys from the listing alone, then
- * GETs only the objects of the requested page. Unreadable objects are skipped and reported. When the days of
- * an ObjectId run's window hold none of its logs, the rest of the list window is scanned, so a run id that is
- * not the ObjectId of the run's start is still listed (at the cost of those LISTs).
+ * GETs only the objects of the requested page. Unreadable objects are skipped and reported. An ObjectId run's
+ * window ({@link DayWindows#forFilter}) is followed by the next day, and the next, as long as the last day
+ * listed held logs of the run, so a run that logs for longer than {@code maxRunDuration} is still listed whole
+ * (one LIST per extra day, plus one for the first day without its logs). When the window holds none of the
+ * run's logs, the rest of the list window is scanned, so a run id that is not the ObjectId of the run's start is
+ * still listed (at the cost of those LISTs).
  */
 final class RunLogPages {
 
@@ -66,12 +73,33 @@ final class RunLogPages {
         BiFunction<LogKey.Root, LocalDate, String> prefixOfDay = filter.runId() == null
                 ? layout::dayPrefix
                 : (root, day) -> layout.runPrefix(root, day, filter.runId(), filter.codeId());
-        Collection<ListedLog> found =
-                scanner.scan(operation, windows.forFilter(filter), prefixOfDay, key -> matches(filter, key));
-        if (!found.isEmpty()) {
-            return found;
+        Predicate<LogKey> keep = key -> matches(filter, key);
+        List<LocalDate> window = windows.forFilter(filter);
+        Map<String, ListedLog> found = new HashMap<>();
+        add(found, scanner.scan(operation, window, prefixOfDay, keep));
+        if (found.isEmpty()) {
+            add(found, scanner.scan(operation, windows.fallbackFor(filter), prefixOfDay, keep));
+            return found.values();
         }
-        return scanner.scan(operation, windows.fallbackFor(filter), prefixOfDay, key -> matches(filter, key));
+        // A run that logs past its window is followed a day at a time, until a day without its logs.
+        LocalDate last = window.get(window.size() - 1);
+        LocalDate cap = windows.today().plusDays(1);
+        boolean datedRun = filter.runId() != null && CodeLogIds.isObjectId(filter.runId());
+        while (datedRun && last.isBefore(cap) && holdsDay(found.values(), last)) {
+            last = last.plusDays(1);
+            add(found, scanner.scan(operation, List.of(last), prefixOfDay, keep));
+        }
+        return found.values();
+    }
+
+    private static void add(Map<String, ListedLog> found, Collection<ListedLog> more) {
+        for (ListedLog listed : more) {
+            found.merge(listed.key().logId(), listed, ListedLog::preferred);
+        }
+    }
+
+    private static boolean holdsDay(Collection<ListedLog> found, LocalDate day) {
+        return found.stream().anyMatch(listed -> listed.key().day().equals(day));
     }
 
     private static boolean matches(RunFilter filter, LogKey key) {

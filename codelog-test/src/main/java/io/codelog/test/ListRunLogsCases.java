@@ -143,17 +143,19 @@ abstract class ListRunLogsCases extends ContractCases {
     }
 
     @Test
-    @DisplayName("lists a run whose logs span several UTC days, in order")
+    @DisplayName("lists and counts a run whose logs span five UTC days, longer than a run usually lasts, in order")
     void runAcrossDays() {
-        // 40 hours from the start: two or three UTC days, and within the two days a run may last.
+        // 100 hours from the start: five UTC days, past the two days a run is expected to last.
         List<CodeLog> created = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             created.add(create(run(), "day log " + i));
-            clock().advance(Duration.ofHours(8));
+            clock().advance(Duration.ofHours(20));
         }
 
         assertThat(repository().listRunLogs(run(), null, 100, 1)).containsExactlyElementsOf(created);
         assertThat(repository().listRunLogs(run(), null, 4, 2)).containsExactlyElementsOf(created.subList(4, 6));
+        assertThat(repository().count(run(), null)).isEqualTo(created.size());
+        assertThat(repository().count(run(), CODE)).isEqualTo(created.size());
     }
 
     @ParameterizedTest(name = "limit {0}")
