@@ -1,6 +1,7 @@
 package io.codelog.core;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,8 +13,11 @@ import java.util.Set;
  * lives. Listings and counts merge both stores, a log present in both appearing once, so pages stay correct
  * across the two.
  *
- * <p>Cost: a listing fetches the first {@code page * limit} logs of each store to merge them, and a count of a
- * run that has logs in both stores reads the ids of both; runs that live in one store cost one count more.
+ * <p>Cost: a listing fetches the first {@code page * limit} logs of each store to merge them, reading each
+ * store's pages until one comes back empty (a page short of skipped objects is not the end), so a store holding
+ * fewer logs costs one empty page more. A count costs one count of each store; when both hold logs of the
+ * filter, the ids of both are read too: from S3 keys and a MongoDB projection ({@link RunLogIds}), without
+ * reading a log, for the stores codelog ships.
  */
 public final class FallbackCodeLogRepository implements CodeLogRepository {
 
@@ -116,6 +120,11 @@ public final class FallbackCodeLogRepository implements CodeLogRepository {
         long inSecondary = secondary.count(filter.runId(), filter.codeId());
         if (inPrimary == 0 || inSecondary == 0) {
             return inPrimary + inSecondary;
+        }
+        if (primary instanceof RunLogIds primaryIds && secondary instanceof RunLogIds secondaryIds) {
+            Set<String> ids = new HashSet<>(primaryIds.runLogIds(filter.runId(), filter.codeId()));
+            ids.addAll(secondaryIds.runLogIds(filter.runId(), filter.codeId()));
+            return ids.size();
         }
         Set<String> ids = RunLogPrefix.ids(RunLogPrefix.first(primary, filter, inPrimary));
         ids.addAll(RunLogPrefix.ids(RunLogPrefix.first(secondary, filter, inSecondary)));

@@ -10,7 +10,10 @@ final class RunLogPrefix {
 
     private RunLogPrefix() {}
 
-    /** The first {@code count} logs of the filter in the store's order, read a page of up to 1,000 at a time. */
+    /**
+     * The first {@code count} logs of the filter in the store's order, read a page of up to 1,000 at a time until
+     * an empty page: a page that is short because the store skipped unreadable objects is not the end of it.
+     */
     static List<CodeLog> first(CodeLogRepository store, RunFilter filter, long count) {
         List<CodeLog> logs = new ArrayList<>();
         if (count <= 0) {
@@ -20,7 +23,7 @@ final class RunLogPrefix {
         for (int page = 1; logs.size() < count; page++) {
             List<CodeLog> batch = store.listRunLogs(filter.runId(), filter.codeId(), pageSize, page);
             logs.addAll(batch);
-            if (batch.size() < pageSize) {
+            if (batch.isEmpty()) {
                 break;
             }
         }

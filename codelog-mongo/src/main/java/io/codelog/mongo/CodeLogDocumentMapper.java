@@ -71,6 +71,19 @@ final class CodeLogDocumentMapper {
         return new CodeLog(id, runId, codeId, type, content, created, updated == null ? created : updated);
     }
 
+    /**
+     * The id of a stored document, as the store reports it (lower-case hex for an ObjectId); an id of another
+     * kind, which the store cannot read but still counts, as its text.
+     */
+    static String idOf(Document document) {
+        Object id = document.get(ID);
+        try {
+            return readId("id", id);
+        } catch (MalformedCodeLogException unreadable) {
+            return String.valueOf(id);
+        }
+    }
+
     private static String readId(String field, Object value) {
         if (value instanceof ObjectId objectId) {
             return objectId.toHexString();

@@ -20,11 +20,14 @@ import io.codelog.core.CodeLogRepository;
 import io.codelog.core.CodeLogRules;
 import io.codelog.core.PageRequest;
 import io.codelog.core.RunFilter;
+import io.codelog.core.RunLogIds;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
 
@@ -33,7 +36,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
  * MongoDB's {@link MongoOperations} (usable with or without Spring Boot). Reads and filters both historical
  * shapes of run and code ids (ObjectIds and strings). Thread-safe.
  */
-public final class MongoCodeLogRepository implements CodeLogRepository {
+public final class MongoCodeLogRepository implements CodeLogRepository, RunLogIds {
 
     private final CodeLogCollection collection;
     private final CodeLogRules rules;
@@ -181,5 +184,18 @@ public final class MongoCodeLogRepository implements CodeLogRepository {
     public long count(String runId, String codeId) {
         RunFilter filter = new RunFilter(runId, codeId);
         return collection.execute("count", raw -> raw.countDocuments(CodeLogFilters.byRun(filter)));
+    }
+
+    /** The ids {@link #count} counts, from one query that returns the ids alone. */
+    @Override
+    public Set<String> runLogIds(String runId, String codeId) {
+        RunFilter filter = new RunFilter(runId, codeId);
+        return collection.execute("runLogIds", raw -> {
+            Set<String> ids = new HashSet<>();
+            raw.find(CodeLogFilters.byRun(filter))
+                    .projection(Projections.include(ID))
+                    .forEach(document -> ids.add(CodeLogDocumentMapper.idOf(document)));
+            return ids;
+        });
     }
 }

@@ -9,9 +9,11 @@ import io.codelog.core.RunFilter;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
@@ -67,6 +69,13 @@ final class RunLogPages {
     /** How many logs match, from LISTs alone. */
     long count(String operation, RunFilter filter) {
         return scan(operation, filter).size();
+    }
+
+    /** The ids of the logs that match, from LISTs alone. */
+    Set<String> ids(String operation, RunFilter filter) {
+        Set<String> ids = new HashSet<>();
+        scan(operation, filter).forEach(listed -> ids.add(listed.key().logId()));
+        return ids;
     }
 
     private Collection<ListedLog> scan(String operation, RunFilter filter) {
