@@ -7,8 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import java.util.stream.LongStream;
 
 /**
  * Lists the log keys of a set of days, the days in parallel, under the standard root and, for the days that
@@ -54,6 +56,32 @@ final class LogKeyScanner {
             List<LocalDate> days,
             BiFunction<LogKey.Root, LocalDate, String> prefixOfDay,
             Predicate<LogKey> keep) {
+        List<DayPrefix> prefixes = prefixes(operation, days, prefixOfDay);
+        return merged(pool.map(operation, prefixes, prefix -> list(operation, prefix, keep)));
+    }
+
+    /**
+     * The key of a log id under the day prefixes of these days. With {@code answerFromCache}, a day the cache
+     * listed within its time to live and whose listing did not hold the id costs no request. Every other day is
+     * listed whole (one LIST per 1,000 keys) and its ids kept in the cache.
+     */
+    Optional<LogKey> findId(
+            String operation, List<LocalDate> days, String id, DayIdCache cache, boolean answerFromCache) {
+        List<DayPrefix> toList = new ArrayList<>();
+        for (DayPrefix prefix : prefixes(operation, days, layout::dayPrefix)) {
+            DayIdCache.DayIds listed = answerFromCache ? cache.get(prefix.prefix()) : null;
+            if (listed == null || listed.mayHold(id)) {
+                toList.add(prefix);
+            }
+        }
+        Predicate<LogKey> isTheLog = key -> key.logId().equals(id);
+        return merged(pool.map(operation, toList, prefix -> listWhole(operation, prefix, isTheLog, cache))).stream()
+                .findFirst()
+                .map(ListedLog::key);
+    }
+
+    private List<DayPrefix> prefixes(
+            String operation, List<LocalDate> days, BiFunction<LogKey.Root, LocalDate, String> prefixOfDay) {
         List<DayPrefix> prefixes = new ArrayList<>();
         for (LocalDate day : days) {
             prefixes.add(new DayPrefix(LogKey.Root.STANDARD, prefixOfDay.apply(LogKey.Root.STANDARD, day)));
@@ -66,13 +94,29 @@ final class LogKeyScanner {
                 }
             }
         }
+        return prefixes;
+    }
+
+    private static Collection<ListedLog> merged(List<List<ListedLog>> perPrefix) {
         Map<String, ListedLog> byId = new HashMap<>();
-        for (List<ListedLog> found : pool.map(operation, prefixes, prefix -> list(operation, prefix, keep))) {
+        for (List<ListedLog> found : perPrefix) {
             for (ListedLog listed : found) {
                 byId.merge(listed.key().logId(), listed, ListedLog::preferred);
             }
         }
         return byId.values();
+    }
+
+    /** Lists a whole day prefix, keeps the hashes of its ids in the cache, and returns what {@code keep} keeps. */
+    private List<ListedLog> listWhole(String operation, DayPrefix dayPrefix, Predicate<LogKey> keep, DayIdCache cache) {
+        long listedAt = cache.now();
+        LongStream.Builder hashes = LongStream.builder();
+        List<ListedLog> found = list(operation, dayPrefix, key -> {
+            hashes.add(DayIdCache.hash(key.logId()));
+            return keep.test(key);
+        });
+        cache.put(dayPrefix.prefix(), listedAt, hashes.build().toArray());
+        return found;
     }
 
     private List<ListedLog> list(String operation, DayPrefix dayPrefix, Predicate<LogKey> keep) {

@@ -15,6 +15,7 @@ final class LogLocator {
     private final DayWindows windows;
     private final LogKeyScanner scanner;
     private final IdIndex index;
+    private final DayIdCache dayIds;
     private final UnreadableObjectListener onUnreadable;
 
     LogLocator(
@@ -23,12 +24,14 @@ final class LogLocator {
             DayWindows windows,
             LogKeyScanner scanner,
             IdIndex index,
+            DayIdCache dayIds,
             UnreadableObjectListener onUnreadable) {
         this.calls = calls;
         this.layout = layout;
         this.windows = windows;
         this.scanner = scanner;
         this.index = index;
+        this.dayIds = dayIds;
         this.onUnreadable = onUnreadable;
     }
 
@@ -51,8 +54,31 @@ final class LogLocator {
         }
     }
 
-    /** The location of the log, or empty when neither its index entry nor the search finds it. */
+    /**
+     * The location of the log, or empty when neither its index entry nor the search finds it. A search answers
+     * from the day listings of the last {@link DayIdCache time to live} where they tell the id is not there, so a
+     * lookup of an id that is nowhere costs no LIST once its days were listed; a log another writer put there
+     * meanwhile is found once the listing is older than that.
+     */
+    Optional<Location> locateForRead(String operation, String id) {
+        return locate(operation, id, true);
+    }
+
+    /**
+     * The location of the log for a write, or empty: as {@link #locateForRead}, but a search lists every day
+     * afresh, so an update or delete never misses a log that another writer put there a moment ago.
+     */
     Optional<Location> locate(String operation, String id) {
+        return locate(operation, id, false);
+    }
+
+    /** Records a log this store wrote at this key, so that a kept listing of its day holds it too. */
+    void written(String key) {
+        layout.parse(key)
+                .ifPresent(parsed -> dayIds.written(layout.dayPrefix(parsed.root(), parsed.day()), parsed.logId()));
+    }
+
+    private Optional<Location> locate(String operation, String id, boolean answerFromCache) {
         Optional<IdIndexEntry> entry = index.find(operation, id);
         if (entry.isPresent()) {
             Optional<Location> viaEntry = fromEntry(id, entry.get());
@@ -61,7 +87,8 @@ final class LogLocator {
             }
             onUnreadable.onUnreadable(index.whereIs(id), BAD_POINTER);
         }
-        return search(operation, id).map(key -> new Location(key, null));
+        return scanner.findId(operation, windows.forLookup(id), id, dayIds, answerFromCache)
+                .map(key -> new Location(key, null));
     }
 
     /** The index the locator reads first. */
@@ -79,17 +106,5 @@ final class LogLocator {
         // An entry whose ids disagree with its key is trusted for the key only.
         IdIndexEntry trusted = consistent ? pointer : new IdIndexEntry(pointer.key(), null, null, null, null);
         return Optional.of(new Location(key.get(), trusted));
-    }
-
-    private Optional<LogKey> search(String operation, String id) {
-        return scanner
-                .scan(
-                        operation,
-                        windows.forLookup(id),
-                        layout::dayPrefix,
-                        key -> key.logId().equals(id))
-                .stream()
-                .findFirst()
-                .map(ListedLog::key);
     }
 }

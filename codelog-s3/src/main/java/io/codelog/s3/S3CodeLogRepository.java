@@ -10,11 +10,13 @@ import io.codelog.core.CodeLogStorageException;
 import io.codelog.core.MalformedCodeLogException;
 import io.codelog.core.PageRequest;
 import io.codelog.core.RunFilter;
+import io.codelog.core.RunLogIds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +44,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * write, which an update moves. Thread-safe. {@link #close()} stops the internal request threads, not the
  * client, which belongs to the caller.
  */
-public final class S3CodeLogRepository implements CodeLogRepository, AutoCloseable {
+public final class S3CodeLogRepository implements CodeLogRepository, RunLogIds, AutoCloseable {
 
     /**
      * How many times an update reads and writes: every round of concurrent updates lets one of them through, so
@@ -91,7 +93,14 @@ public final class S3CodeLogRepository implements CodeLogRepository, AutoCloseab
         LogKeyScanner scanner = new LogKeyScanner(calls, pool, legacyDays, layout, settings.onUnreadable());
         DayWindows windows = new DayWindows(settings);
         this.index = IdIndex.of(settings.idIndex(), calls, layout, settings.onUnreadable());
-        this.locator = new LogLocator(calls, layout, windows, scanner, index, settings.onUnreadable());
+        this.locator = new LogLocator(
+                calls,
+                layout,
+                windows,
+                scanner,
+                index,
+                new DayIdCache(settings.lookupCacheTtl(), rules.clock()),
+                settings.onUnreadable());
         this.creator = new LogCreator(calls, codec, index, parallel);
         this.pages = new RunLogPages(calls, layout, windows, scanner, pool, codec, settings.onUnreadable());
         this.olderLogs = new OlderLogDeleter(
@@ -114,7 +123,10 @@ public final class S3CodeLogRepository implements CodeLogRepository, AutoCloseab
     @Override
     public CodeLog create(CodeLog log) {
         CodeLog stored = rules.prepareCreate(log);
-        return creator.create(keyOf(stored), stored);
+        String key = keyOf(stored);
+        creator.create(key, stored);
+        locator.written(key);
+        return stored;
     }
 
     /**
@@ -134,6 +146,7 @@ public final class S3CodeLogRepository implements CodeLogRepository, AutoCloseab
                 })
                 : null;
         put("put", key, stored);
+        locator.written(key);
         if (pointer != null) {
             parallel.await("put", pointer);
         }
@@ -153,7 +166,7 @@ public final class S3CodeLogRepository implements CodeLogRepository, AutoCloseab
     @Override
     public Optional<CodeLog> findById(String id) {
         String validId = CodeLogIds.requireValid("id", id);
-        Optional<LogLocator.Location> location = locator.locate("findById", validId);
+        Optional<LogLocator.Location> location = locator.locateForRead("findById", validId);
         if (location.isEmpty()) {
             return Optional.empty();
         }
@@ -267,6 +280,12 @@ public final class S3CodeLogRepository implements CodeLogRepository, AutoCloseab
     @Override
     public long count(String runId, String codeId) {
         return pages.count("count", new RunFilter(runId, codeId));
+    }
+
+    /** The ids {@link #count} counts, from the same LISTs: no GET. */
+    @Override
+    public Set<String> runLogIds(String runId, String codeId) {
+        return pages.ids("runLogIds", new RunFilter(runId, codeId));
     }
 
     /** Stops the internal request threads; the client stays open. */

@@ -33,6 +33,11 @@ import java.util.regex.Pattern;
  *     by one day on each side); logs older than this are not listed for such filters, though still found by id
  *     and deleted by deleteOlder
  * @param lookupWindow how far back a lookup of a UUID id without an index pointer looks
+ * @param lookupCacheTtl how long the listing of a day answers the searches of {@code findById}: an id that a
+ *     listing of its days made within this time did not hold costs no LIST, so lookups of ids that are nowhere
+ *     cost their index read alone once their days were listed; a log another writer put there without an index
+ *     entry (the Go service, the Python engine) is found by {@code findById} at most this long after it was
+ *     written. Update and delete always list afresh. Zero turns it off
  * @param gzip whether new bodies are gzip-compressed with {@code Content-Encoding: gzip}; reading handles
  *     both whatever this says. Off by default: the Go and Python readers do not decompress
  * @param encryption the server-side encryption asked for on every PUT
@@ -49,10 +54,14 @@ public record S3CodeLogSettings(
         Duration maxRunDuration,
         Duration listWindow,
         Duration lookupWindow,
+        Duration lookupCacheTtl,
         boolean gzip,
         ServerSideEncryption encryption,
         int readConcurrency,
         UnreadableObjectListener onUnreadable) {
+
+    /** The longest {@code lookupCacheTtl}: the delay after which another writer's log is found, at worst. */
+    public static final Duration MAX_LOOKUP_CACHE_TTL = Duration.ofSeconds(60);
 
     /** The largest {@code readConcurrency}. */
     public static final int MAX_READ_CONCURRENCY = 256;
@@ -74,6 +83,12 @@ public record S3CodeLogSettings(
         checkPositive("maxRunDuration", maxRunDuration);
         checkPositive("listWindow", listWindow);
         checkPositive("lookupWindow", lookupWindow);
+        if (lookupCacheTtl == null
+                || lookupCacheTtl.isNegative()
+                || lookupCacheTtl.compareTo(MAX_LOOKUP_CACHE_TTL) > 0) {
+            throw new IllegalArgumentException(
+                    "lookupCacheTtl must be from zero to " + MAX_LOOKUP_CACHE_TTL + ", was " + lookupCacheTtl);
+        }
         if (encryption == null) {
             throw new IllegalArgumentException("encryption is required (ServerSideEncryption.none() for none)");
         }

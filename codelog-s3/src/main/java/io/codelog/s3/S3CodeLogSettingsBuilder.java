@@ -14,6 +14,9 @@ public final class S3CodeLogSettingsBuilder {
     public static final Duration DEFAULT_LIST_WINDOW = Duration.ofDays(30);
     /** The default look-back of lookups of UUID ids without an id index entry. */
     public static final Duration DEFAULT_LOOKUP_WINDOW = Duration.ofDays(7);
+
+    /** The default {@code lookupCacheTtl}. */
+    public static final Duration DEFAULT_LOOKUP_CACHE_TTL = Duration.ofSeconds(30);
     /** The default number of parallel requests per call. */
     public static final int DEFAULT_READ_CONCURRENCY = 16;
 
@@ -26,6 +29,7 @@ public final class S3CodeLogSettingsBuilder {
     private Duration maxRunDuration = DEFAULT_MAX_RUN_DURATION;
     private Duration listWindow = DEFAULT_LIST_WINDOW;
     private Duration lookupWindow = DEFAULT_LOOKUP_WINDOW;
+    private Duration lookupCacheTtl = DEFAULT_LOOKUP_CACHE_TTL;
     private boolean gzip;
     private ServerSideEncryption encryption = ServerSideEncryption.none();
     private int readConcurrency = DEFAULT_READ_CONCURRENCY;
@@ -45,6 +49,7 @@ public final class S3CodeLogSettingsBuilder {
         maxRunDuration = settings.maxRunDuration();
         listWindow = settings.listWindow();
         lookupWindow = settings.lookupWindow();
+        lookupCacheTtl = settings.lookupCacheTtl();
         gzip = settings.gzip();
         encryption = settings.encryption();
         readConcurrency = settings.readConcurrency();
@@ -111,6 +116,12 @@ public final class S3CodeLogSettingsBuilder {
         return this;
     }
 
+    /** How long a day's listing answers the searches of findById, zero for never; default 30 seconds, at most 60. */
+    public S3CodeLogSettingsBuilder lookupCacheTtl(Duration value) {
+        lookupCacheTtl = value;
+        return this;
+    }
+
     /** Whether new bodies are gzip-compressed; default false. */
     public S3CodeLogSettingsBuilder gzip(boolean value) {
         gzip = value;
@@ -151,6 +162,7 @@ public final class S3CodeLogSettingsBuilder {
                 maxRunDuration,
                 listWindow,
                 lookupWindow,
+                lookupCacheTtl,
                 gzip,
                 encryption,
                 readConcurrency,

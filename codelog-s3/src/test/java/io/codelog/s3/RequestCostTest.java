@@ -44,6 +44,7 @@ class RequestCostTest {
     private static final String PREFIX = "costs";
 
     private final MutableClock clock = MutableClock.at(NOW);
+    private int expiries;
     private final String bigRun = IdGenerator.objectIds().newId(RUN_START);
     private final List<CodeLog> bigRunLogs = new ArrayList<>();
     private S3Fixture s3;
@@ -118,6 +119,7 @@ class RequestCostTest {
     void findByIdWithoutPointer() {
         CodeLog target = bigRunLogs.get(123);
         for (Bucket bucket : List.of(small, large)) {
+            expireDayListings();
             LocalDate day = LocalDate.of(2025, 6, 15);
             long dayLists = listRequests(bucket, day.minusDays(1))
                     + listRequests(bucket, day)
@@ -232,6 +234,57 @@ class RequestCostTest {
                 assertThat(measure(() -> fresh.count(bigRun, null))).isEqualTo(Map.of("ListObjectsV2", 3L));
             }
         }
+    }
+
+    @Test
+    @DisplayName("10 lookups of ids that exist nowhere, dated the day of a 1,000-log run, cost 10 pointer GETs and"
+            + " the LISTs of their 3 days once")
+    void misses() {
+        for (Bucket bucket : List.of(small, large)) {
+            expireDayListings();
+            LocalDate day = LocalDate.of(2025, 6, 15);
+            long dayLists = listRequests(bucket, day.minusDays(1))
+                    + listRequests(bucket, day)
+                    + listRequests(bucket, day.plusDays(1));
+            IdGenerator ids = IdGenerator.objectIds();
+
+            Map<String, Long> tenMisses = measure(() -> {
+                for (int i = 0; i < 10; i++) {
+                    assertThat(bucket.repository().findById(ids.newId(NOW.minusSeconds(i))))
+                            .isEmpty();
+                }
+            });
+
+            assertThat(tenMisses).isEqualTo(Map.of("GetObject", 10L, "ListObjectsV2", dayLists));
+            assertThat(tenMisses.values().stream().mapToLong(Long::longValue).sum())
+                    .as("requests of the 10 misses, in all")
+                    .isLessThanOrEqualTo(30);
+        }
+    }
+
+    @Test
+    @DisplayName("an update or delete of an id that is nowhere lists its days afresh, whatever findById listed")
+    void writesNeverAnswerFromTheDayListings() {
+        Bucket bucket = small;
+        expireDayListings();
+        String nowhere = IdGenerator.objectIds().newId(NOW);
+        LocalDate day = LocalDate.of(2025, 6, 15);
+        long dayLists = listRequests(bucket, day.minusDays(1))
+                + listRequests(bucket, day)
+                + listRequests(bucket, day.plusDays(1));
+        assertThat(bucket.repository().findById(nowhere)).isEmpty();
+
+        assertThat(measure(() -> assertThat(bucket.repository().delete(nowhere)).isFalse()))
+                .isEqualTo(Map.of("GetObject", 1L, "ListObjectsV2", dayLists));
+    }
+
+    /**
+     * Moves the clock a day further than any earlier call did, so that no listing an earlier test made still
+     * answers lookups (tests also set the clock back to {@link #NOW}, so advancing it would not be enough).
+     */
+    private void expireDayListings() {
+        expiries++;
+        clock.set(NOW.plus(Duration.ofDays(expiries)));
     }
 
     private Map<String, Long> measure(Runnable operation) {

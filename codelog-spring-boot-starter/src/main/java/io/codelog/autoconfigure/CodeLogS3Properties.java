@@ -72,6 +72,12 @@ public class CodeLogS3Properties {
     /** How far back a lookup of a UUID id without an index pointer looks. */
     private Duration lookupWindow = Duration.ofDays(7);
 
+    /**
+     * How long the listing of a day answers the searches of findById, so that lookups of ids that are nowhere cost
+     * no LIST; also the longest a log another writer put there without an index entry stays unfound. 0s to 60s.
+     */
+    private Duration lookupCacheTtl = Duration.ofSeconds(30);
+
     /** How many S3 requests one repository call may run in parallel, 1 to 256. */
     private int readConcurrency = 16;
 
@@ -240,6 +246,16 @@ public class CodeLogS3Properties {
     /** Sets how far back UUID-run and code-only listings look. */
     public void setListWindow(Duration listWindow) {
         this.listWindow = listWindow;
+    }
+
+    /** How long the listing of a day answers the searches of findById. */
+    public Duration getLookupCacheTtl() {
+        return lookupCacheTtl;
+    }
+
+    /** Sets how long the listing of a day answers the searches of findById. */
+    public void setLookupCacheTtl(Duration lookupCacheTtl) {
+        this.lookupCacheTtl = lookupCacheTtl;
     }
 
     /** How far back lookups of UUID ids without a pointer look. */

@@ -29,6 +29,7 @@ enum LegacyVariable {
     S3_MAX_RUN_DURATION("FLOWS_CODE_ACTIONS_S3_MAX_RUN_DURATION", "codelog.s3.max-run-duration"),
     S3_LIST_WINDOW("FLOWS_CODE_ACTIONS_S3_LIST_WINDOW", "codelog.s3.list-window"),
     S3_LOOKUP_WINDOW("FLOWS_CODE_ACTIONS_S3_LOOKUP_WINDOW", "codelog.s3.lookup-window"),
+    S3_LOOKUP_CACHE_TTL("FLOWS_CODE_ACTIONS_S3_LOOKUP_CACHE_TTL", "codelog.s3.lookup-cache-ttl"),
     S3_READ_CONCURRENCY("FLOWS_CODE_ACTIONS_S3_READ_CONCURRENCY", "codelog.s3.read-concurrency"),
     S3_RETRY_MODE("FLOWS_CODE_ACTIONS_S3_RETRY_MODE", "codelog.s3.retry-mode"),
     S3_MAX_ATTEMPTS("FLOWS_CODE_ACTIONS_S3_MAX_ATTEMPTS", "codelog.s3.max-attempts"),

@@ -67,6 +67,7 @@ public final class S3SettingsFactory {
                 new Step("codelog.s3.max-run-duration", b -> b.maxRunDuration(properties.getMaxRunDuration())),
                 new Step("codelog.s3.list-window", b -> b.listWindow(properties.getListWindow())),
                 new Step("codelog.s3.lookup-window", b -> b.lookupWindow(properties.getLookupWindow())),
+                new Step("codelog.s3.lookup-cache-ttl", b -> b.lookupCacheTtl(properties.getLookupCacheTtl())),
                 new Step("codelog.s3.read-concurrency", b -> b.readConcurrency(properties.getReadConcurrency())));
         S3CodeLogSettings settings = null;
         for (Step step : steps) {

@@ -63,6 +63,7 @@ class ConfigurationTableTest {
         assertThat(s3Properties.getMaxRunDuration()).isEqualTo(s3.maxRunDuration());
         assertThat(s3Properties.getListWindow()).isEqualTo(s3.listWindow());
         assertThat(s3Properties.getLookupWindow()).isEqualTo(s3.lookupWindow());
+        assertThat(s3Properties.getLookupCacheTtl()).isEqualTo(s3.lookupCacheTtl());
         assertThat(s3Properties.getReadConcurrency()).isEqualTo(s3.readConcurrency());
         assertThat(s3Properties.getEncryption().name())
                 .isEqualTo(s3.encryption().mode().name());

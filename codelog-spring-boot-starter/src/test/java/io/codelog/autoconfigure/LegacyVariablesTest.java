@@ -78,6 +78,7 @@ class LegacyVariablesTest {
             variables.put("FLOWS_CODE_ACTIONS_S3_MAX_RUN_DURATION", "3d");
             variables.put("FLOWS_CODE_ACTIONS_S3_LIST_WINDOW", "10d");
             variables.put("FLOWS_CODE_ACTIONS_S3_LOOKUP_WINDOW", "2d");
+            variables.put("FLOWS_CODE_ACTIONS_S3_LOOKUP_CACHE_TTL", "10s");
             variables.put("FLOWS_CODE_ACTIONS_S3_READ_CONCURRENCY", "8");
             variables.put("FLOWS_CODE_ACTIONS_S3_RETRY_MODE", "adaptive");
             variables.put("FLOWS_CODE_ACTIONS_S3_MAX_ATTEMPTS", "5");
@@ -123,6 +124,7 @@ class LegacyVariablesTest {
                 assertThat(s3.getMaxRunDuration()).isEqualTo(Duration.ofDays(3));
                 assertThat(s3.getListWindow()).isEqualTo(Duration.ofDays(10));
                 assertThat(s3.getLookupWindow()).isEqualTo(Duration.ofDays(2));
+                assertThat(s3.getLookupCacheTtl()).isEqualTo(Duration.ofSeconds(10));
                 assertThat(s3.getReadConcurrency()).isEqualTo(8);
                 assertThat(s3.getRetryMode()).isEqualTo(RetryMode.ADAPTIVE);
                 assertThat(s3.getMaxAttempts()).isEqualTo(5);

@@ -1,0 +1,121 @@
+package io.codelog.s3;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which log ids each recently listed day prefix held, shared by the lookups of one store for a short while, so
+ * that lookups of ids that are not there (a caller sending random ids) cost no LIST once a day has been listed.
+ * Each day keeps a sorted array of 64-bit hashes of its ids (8 bytes a log; a hash that collides only costs a
+ * listing), plus the ids this store writes there meanwhile. A day is listed again once its listing is older than
+ * the time to live, so a log that another writer (the Go service, the Python engine) put there meanwhile is found
+ * within that time. Days with more than {@value #MAX_IDS_PER_DAY} logs, and more than {@value #MAX_DAYS} days at
+ * once, are not kept.
+ */
+final class DayIdCache {
+
+    static final int MAX_IDS_PER_DAY = 1_000_000;
+    static final int MAX_DAYS = 64;
+
+    private final long ttlMillis;
+    private final Clock clock;
+    private final Map<String, DayIds> days = new ConcurrentHashMap<>();
+
+    /**
+     * @param ttl how long a day's listing answers lookups; zero keeps nothing
+     * @param clock the store's clock, which ages the listings
+     */
+    DayIdCache(Duration ttl, Clock clock) {
+        this.ttlMillis = ttl.toMillis();
+        this.clock = clock;
+    }
+
+    /** Whether the cache keeps anything. */
+    boolean enabled() {
+        return ttlMillis > 0;
+    }
+
+    /** The ids of a day prefix as recently listed, or null when it was not listed within the time to live. */
+    DayIds get(String prefix) {
+        DayIds ids = days.get(prefix);
+        if (ids == null || expired(ids, clock.millis())) {
+            return null;
+        }
+        return ids;
+    }
+
+    /** Keeps a listing of a whole day prefix made at {@code listedAt}, unless it is too large to keep. */
+    void put(String prefix, long listedAt, long[] idHashes) {
+        if (!enabled() || idHashes.length > MAX_IDS_PER_DAY) {
+            return;
+        }
+        long[] sorted = idHashes.clone();
+        Arrays.sort(sorted);
+        evictExpired();
+        if (days.size() >= MAX_DAYS && !days.containsKey(prefix)) {
+            return;
+        }
+        days.put(prefix, new DayIds(sorted, listedAt));
+    }
+
+    /** Records an id this store wrote under a day prefix, so that a kept listing of that day holds it too. */
+    void written(String prefix, String id) {
+        DayIds ids = days.get(prefix);
+        if (ids != null) {
+            ids.written.add(hash(id));
+        }
+    }
+
+    /** When a listing starts, by the store's clock, in epoch milliseconds. */
+    long now() {
+        return clock.millis();
+    }
+
+    // A clock set back makes a listing look younger than it is: it is treated as expired too.
+    private boolean expired(DayIds ids, long now) {
+        long age = now - ids.listedAt;
+        return age >= ttlMillis || age < 0;
+    }
+
+    private void evictExpired() {
+        long now = clock.millis();
+        for (Iterator<DayIds> it = days.values().iterator(); it.hasNext(); ) {
+            if (expired(it.next(), now)) {
+                it.remove();
+            }
+        }
+    }
+
+    /** A 64-bit FNV-1a hash of an id's characters. */
+    static long hash(String id) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < id.length(); i++) {
+            hash ^= id.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        return hash;
+    }
+
+    /** The ids one listing of a day prefix found, and those this store wrote there since. */
+    static final class DayIds {
+        private final long[] sortedHashes;
+        private final long listedAt;
+        private final Set<Long> written = ConcurrentHashMap.newKeySet();
+
+        private DayIds(long[] sortedHashes, long listedAt) {
+            this.sortedHashes = sortedHashes;
+            this.listedAt = listedAt;
+        }
+
+        /** Whether the day may hold the id: false means it surely did not when it was listed. */
+        boolean mayHold(String id) {
+            long hash = hash(id);
+            return Arrays.binarySearch(sortedHashes, hash) >= 0 || written.contains(hash);
+        }
+    }
+}
