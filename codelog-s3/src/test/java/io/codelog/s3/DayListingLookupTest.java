@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
 
@@ -26,6 +27,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * older than the time to live, and update and delete never wait for it.
  */
 @ExtendWith(TestServers.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DayListingLookupTest {
 
     private static final String RUN = IdGenerator.objectIds().newId(Instant.parse("2025-03-14T09:00:00Z"));
@@ -33,21 +35,21 @@ class DayListingLookupTest {
     private static final Instant NOW = Instant.parse("2025-03-14T09:26:53Z");
     private static final Duration TTL = Duration.ofSeconds(30);
 
-    private static S3Fixture s3;
-    private static String bucket;
+    private S3Fixture s3;
+    private String bucket;
 
     private final MutableClock clock = MutableClock.at(NOW);
     private S3CodeLogRepository store;
     private S3ObjectFormat format;
 
     @BeforeAll
-    static void bucket(S3TestServer server) {
+    void bucket(S3TestServer server) {
         s3 = new S3Fixture(server);
         bucket = s3.newBucket("codelog-day-listings");
     }
 
     @AfterAll
-    static void closeClient() {
+    void closeClient() {
         s3.close();
     }
 
@@ -137,7 +139,7 @@ class DayListingLookupTest {
         writeAsTheGoServiceDoes(format, log);
     }
 
-    private static void writeAsTheGoServiceDoes(S3ObjectFormat format, CodeLog log) {
+    private void writeAsTheGoServiceDoes(S3ObjectFormat format, CodeLog log) {
         s3.client.putObject(
                 request -> request.bucket(bucket).key(format.logKey(log)),
                 RequestBody.fromBytes(new CodeLogJson().write(log)));

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
 
@@ -29,14 +30,15 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * overwritten by a create of its id, and a pointer naming a log that is gone does not block its id.
  */
 @ExtendWith(TestServers.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class S3WritePathTest {
 
     private static final String RUN = "65f2c3a1b4d5e6f708192a3b";
     private static final String CODE = "3f1e8c2a-7b4d-4e9f-a1c2-5d6e7f8a9b0c";
     private static final Instant NOW = Instant.parse("2025-03-14T09:26:53Z");
 
-    private static S3Fixture s3;
-    private static String bucket;
+    private S3Fixture s3;
+    private String bucket;
 
     private final MutableClock clock = MutableClock.at(NOW);
     private String prefix;
@@ -44,13 +46,13 @@ class S3WritePathTest {
     private S3ObjectFormat format;
 
     @BeforeAll
-    static void bucket(S3TestServer server) {
+    void bucket(S3TestServer server) {
         s3 = new S3Fixture(server);
         bucket = s3.newBucket("codelog-write-path");
     }
 
     @AfterAll
-    static void closeClient() {
+    void closeClient() {
         s3.close();
     }
 

@@ -1,0 +1,15 @@
+package io.codelog.s3;
+
+import io.codelog.test.S3Mock;
+import io.codelog.test.S3TestServer;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The same cases on Adobe S3Mock, an S3 implementation independent of s3proxy. */
+class S3WritePathOnS3MockTest extends S3WritePathTest {
+
+    @Override
+    @BeforeAll
+    void bucket(@S3Mock S3TestServer server) {
+        super.bucket(server);
+    }
+}
