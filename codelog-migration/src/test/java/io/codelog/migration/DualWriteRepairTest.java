@@ -74,7 +74,7 @@ class DualWriteRepairTest {
 
         DualWriteRepairReport report = repair().run();
 
-        assertThat(report).isEqualTo(new DualWriteRepairReport(5, 5, 0, 0, 0));
+        assertThat(report).isEqualTo(new DualWriteRepairReport(5, 5, 0, 0, 0, 0, 0));
         assertThat(report.complete()).isTrue();
         for (CodeLog log : missed) {
             assertThat(fixture.s3Repository.findById(log.id())).contains(log);
@@ -93,7 +93,7 @@ class DualWriteRepairTest {
 
         DualWriteRepairReport report = repair().run();
 
-        assertThat(report).isEqualTo(new DualWriteRepairReport(1, 0, 1, 0, 0));
+        assertThat(report).isEqualTo(new DualWriteRepairReport(1, 0, 1, 0, 0, 0, 0));
         assertThat(fixture.s3Repository.findById(gone.id())).isEmpty();
         assertThat(fixture.s3Repository.findById(kept.id())).contains(kept);
         assertThat(failures.count()).isZero();
@@ -111,7 +111,7 @@ class DualWriteRepairTest {
 
         DualWriteRepairReport report = repair().run();
 
-        assertThat(report).isEqualTo(new DualWriteRepairReport(3, 1, 0, 0, 0));
+        assertThat(report).isEqualTo(new DualWriteRepairReport(3, 1, 0, 0, 0, 0, 0));
         assertThat(fixture.s3Repository.findById(log.id())).contains(last);
         assertThat(fixture.putsByKey)
                 .as("each key written once")
@@ -129,7 +129,7 @@ class DualWriteRepairTest {
 
         DualWriteRepairReport report = repair().run();
 
-        assertThat(report).isEqualTo(new DualWriteRepairReport(1, 0, 0, 0, 1));
+        assertThat(report).isEqualTo(new DualWriteRepairReport(1, 0, 0, 0, 1, 0, 0));
         assertThat(fixture.counter.total()).as("S3 requests").isZero();
         assertThat(failures.count()).isZero();
     }
@@ -148,7 +148,7 @@ class DualWriteRepairTest {
 
             assertThat(down)
                     .as("stops after the first batch in which every repair failed")
-                    .isEqualTo(new DualWriteRepairReport(2, 0, 0, 2, 0));
+                    .isEqualTo(new DualWriteRepairReport(2, 0, 0, 2, 0, 0, 0));
             assertThat(down.complete()).isFalse();
         }
         assertThat(failures.count()).isEqualTo(5);
@@ -156,7 +156,7 @@ class DualWriteRepairTest {
         DualWriteRepairReport back =
                 new DualWriteRepair(fixture.mongoRepository, fixture.s3Repository, failures, 2).run();
 
-        assertThat(back).isEqualTo(new DualWriteRepairReport(5, 5, 0, 0, 0));
+        assertThat(back).isEqualTo(new DualWriteRepairReport(5, 5, 0, 0, 0, 0, 0));
         for (CodeLog log : missed) {
             assertThat(fixture.s3Repository.findById(log.id())).contains(log);
         }
@@ -180,7 +180,7 @@ class DualWriteRepairTest {
         DualWriteRepairReport report =
                 new DualWriteRepair(fixture.mongoRepository, fixture.s3Repository, failures, 2).run();
 
-        assertThat(report).isEqualTo(new DualWriteRepairReport(3, 2, 0, 1, 0));
+        assertThat(report).isEqualTo(new DualWriteRepairReport(3, 2, 0, 1, 0, 0, 0));
         assertThat(fixture.s3Repository.findById(good.id())).contains(good);
         assertThat(fixture.s3Repository.findById(later.id())).contains(later);
         assertThat(failures.oldest(10))
