@@ -1,6 +1,7 @@
 package io.codelog.migration;
 
 import io.codelog.core.CodeLog;
+import io.codelog.core.MalformedCodeLogException;
 import io.codelog.s3.S3CodeLogRepository;
 import io.codelog.s3.S3CodeLogSettings;
 import io.codelog.s3.S3IdIndex;
@@ -94,6 +95,34 @@ public final class S3LogTarget implements LogTarget {
             case EXTERNAL -> RequestCounts.of(RequestKind.S3_GET, 1).plus(RequestCounts.of(RequestKind.MONGO, 1));
             case NONE -> RequestCounts.of(RequestKind.S3_GET, 1);
         };
+    }
+
+    /**
+     * 1 GET of the log's key, read as the store reads it: no more than the store's byte cap ({@link
+     * S3ObjectFormat#maxObjectBytes()}; a larger object is not downloaded and fails), decoded as the store decodes,
+     * then compared by the hash of the canonical JSON. The id index entry is not read again: the checker read it
+     * with a request of its own moments before, not from the pass's listing.
+     */
+    @Override
+    public LiveCheck checkLive(CodeLog log, RequestGate gate) {
+        Optional<S3Requests.Body> body;
+        try {
+            body = requests.getAtMost("migration.checkLive", format.logKey(log), format.maxObjectBytes(), gate);
+        } catch (MalformedCodeLogException tooLarge) {
+            return LiveCheck.unreadable(tooLarge.reason());
+        }
+        if (body.isEmpty()) {
+            return LiveCheck.missing();
+        }
+        CodeLog stored;
+        try {
+            stored = format.readLog(body.get().bytes(), body.get().contentEncoding());
+        } catch (MalformedCodeLogException e) {
+            return LiveCheck.unreadable(e.reason());
+        }
+        return LogHash.same(log, stored)
+                ? LiveCheck.passed()
+                : LiveCheck.different(LogHash.differingFields(log, stored));
     }
 
     private static void acquire(RequestGate gate, RequestCounts requests) {
