@@ -15,9 +15,11 @@ import java.util.Optional;
  * since it was read (an update, or a delete whose copy was a no-op because the secondary lacked the log) starts
  * another round, which acts on the new state, so a deleted log is never brought back. Rounds are bounded.
  *
- * <p>Costs, a round that writes: 2 reads of the primary (1 find in MongoDB, 2 GETs in S3 with pointers), 1 read of
- * the copy (1 find; 2 GETs), 1 conditional write (1 round trip; 1 PUT and, once it succeeded, 1 PUT of the pointer)
- * or delete (1 round trip; 1 HEAD and 1 DeleteObjects). A copy already equal costs the two reads and nothing else.
+ * <p>Costs of a round that writes: 2 reads of the primary (1 find in MongoDB, 2 GETs in S3 with pointers), 1 read of
+ * the copy where the log belongs (1 find; 1 GET of the log's key) or, when the primary has no log, where the store
+ * finds the id (1 find; the pointer GET and 1 GET, or the store's search when there is no pointer), then 1
+ * conditional write (1 round trip; 1 PUT and, once it succeeded, 1 PUT of the pointer) or delete (1 round trip; 1
+ * HEAD and 1 DeleteObjects). A copy already equal costs 1 read of the primary and 1 of the copy.
  */
 final class LogRepair {
 
@@ -55,7 +57,8 @@ final class LogRepair {
         Optional<CodeLog> source = primary.findById(logId);
         Outcome done = Outcome.ALREADY_REPAIRED;
         for (int round = 1; round <= MAX_ROUNDS; round++) {
-            StoredVersion copy = secondary.readVersion(logId);
+            StoredVersion copy =
+                    source.isPresent() ? secondary.readVersion(source.get()) : secondary.readVersion(logId);
             if (source.isEmpty() ? !copy.exists() : source.get().equals(copy.log())) {
                 return done;
             }

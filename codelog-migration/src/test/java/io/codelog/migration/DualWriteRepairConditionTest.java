@@ -207,6 +207,11 @@ class DualWriteRepairConditionTest {
         }
 
         @Override
+        public StoredVersion readVersion(CodeLog log) {
+            return store.readVersion(log);
+        }
+
+        @Override
         public boolean putIfUnchanged(CodeLog log, StoredVersion read) {
             pause();
             return counted(store.putIfUnchanged(log, read));

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
@@ -118,6 +119,30 @@ class DualWriteRepairTest {
                 .allSatisfy((key, puts) -> assertThat(puts.sum()).isEqualTo(1));
         assertThat(fixture.putsByKey).isNotEmpty();
         assertThat(failures.count()).isZero();
+    }
+
+    @Test
+    void costsOneGetOfTheCopyThenOnlyTheWritesItNeeds() {
+        CodeLog log = fixture.mongoRepository.create(CodeLog.of(RUN, CODE, LogType.INFO, "missed"));
+        record(log.id(), "create");
+        fixture.resetCounts();
+        repair().run();
+        assertThat(fixture.counter.snapshot())
+                .as("missing: 1 GET of its key, 1 conditional PUT, 1 PUT of the pointer")
+                .isEqualTo(Map.of("GetObject", 1L, "PutObject", 2L));
+
+        record(log.id(), "update");
+        fixture.resetCounts();
+        assertThat(repair().run()).isEqualTo(new DualWriteRepairReport(1, 0, 0, 0, 0, 1, 0));
+        assertThat(fixture.counter.snapshot()).as("already equal").isEqualTo(Map.of("GetObject", 1L));
+
+        fixture.mongoRepository.delete(log.id());
+        record(log.id(), "delete");
+        fixture.resetCounts();
+        repair().run();
+        assertThat(fixture.counter.snapshot())
+                .as("deleted: the pointer and the log read, 1 HEAD, 1 DeleteObjects")
+                .isEqualTo(Map.of("GetObject", 2L, "HeadObject", 1L, "DeleteObjects", 1L));
     }
 
     @Test

@@ -194,6 +194,12 @@ public final class MongoCodeLogRepository implements CodeLogRepository, Conditio
         return versioned.read(CodeLogIds.requireValid("id", id));
     }
 
+    /** The document with the log's id (1 find), which is where {@link #put} writes it. */
+    @Override
+    public StoredVersion readVersion(CodeLog log) {
+        return versioned.read(CodeLogRules.preparePut(log).id());
+    }
+
     /**
      * Inserts the log when nothing was read (a duplicate key, from a write since, returns false), else replaces the
      * document only while it has the {@code _id} and {@code updated_at} read: 1 round trip.

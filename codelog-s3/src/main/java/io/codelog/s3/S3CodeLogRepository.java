@@ -284,6 +284,17 @@ public final class S3CodeLogRepository implements CodeLogRepository, Conditional
     }
 
     /**
+     * The object at the log's own key, where {@link #put} writes it (1 GET, no lookup, no search; a HEAD instead of
+     * the body when the object is over the byte cap), with its key and ETag as the version. A copy of the id under
+     * another key is not looked for, as {@code put} does not look for one; nor is the id index entry read, which
+     * {@link #putIfUnchanged} writes.
+     */
+    @Override
+    public StoredVersion readVersion(CodeLog log) {
+        return versioned.readOwnKey(CodeLogRules.preparePut(log));
+    }
+
+    /**
      * Writes the log at its own key with 1 PUT conditional on the object read ({@code If-Match} on its ETag, or
      * {@code If-None-Match: *} when nothing was read), then its id index entry (1 PUT of the pointer, 1 upsert of an
      * external entry) once that PUT succeeded. Returns false, having written nothing, when the condition fails.

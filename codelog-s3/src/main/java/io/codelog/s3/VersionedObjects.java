@@ -4,6 +4,7 @@ import io.codelog.core.CodeLog;
 import io.codelog.core.InvalidCodeLogException;
 import io.codelog.core.MalformedCodeLogException;
 import io.codelog.core.StoredVersion;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -41,16 +42,25 @@ final class VersionedObjects {
     /** The key of a log object as read, and the ETag it had. */
     record ObjectVersion(LogKey key, String eTag) {}
 
-    /**
-     * The located log object with its ETag; an object over the byte cap is not downloaded, its ETag comes from a
-     * HEAD. A stale id index entry is left alone: this is a read for a decision, not a repair of the index.
-     */
+    /** The log object the id index entry (or the search) names, as {@link #readAt} reads it. */
     StoredVersion read(String validId) {
         Optional<LogLocator.Location> location = locator.locate("readVersion", validId);
         if (location.isEmpty()) {
             return StoredVersion.absent(validId);
         }
-        LogKey key = location.get().key();
+        return readAt(location.get().key(), validId);
+    }
+
+    /** The object at the stored log's own key, where {@code put} writes it, as {@link #readAt} reads it. */
+    StoredVersion readOwnKey(CodeLog stored) {
+        return readAt(ownKey(stored), stored.id());
+    }
+
+    /**
+     * The object at a log key with its ETag; an object over the byte cap is not downloaded, its ETag comes from a
+     * HEAD. A stale id index entry is left alone: this is a read for a decision, not a repair of the index.
+     */
+    StoredVersion readAt(LogKey key, String validId) {
         Optional<S3Calls.StoredObject> stored;
         try {
             stored = calls.get("readVersion", key.key());
@@ -80,7 +90,7 @@ final class VersionedObjects {
         if (!stored.id().equals(read.id())) {
             throw new InvalidCodeLogException("read", "is of log " + read.id() + ", not of log " + stored.id());
         }
-        String key = layout.logKey(DayWindows.utcDay(stored.createdAt()), stored.runId(), stored.codeId(), stored.id());
+        String key = ownKey(stored).key();
         LogObjectCodec.Body body = codec.encode(stored);
         ObjectVersion version = read.exists() ? versionOf(read) : null;
         S3Calls.ConditionalPut put = version != null && version.key().key().equals(key)
@@ -120,6 +130,17 @@ final class VersionedObjects {
         calls.delete("deleteIfUnchanged", keys);
         index.forget("deleteIfUnchanged", List.of(read.id()));
         return true;
+    }
+
+    private LogKey ownKey(CodeLog stored) {
+        LocalDate day = DayWindows.utcDay(stored.createdAt());
+        return new LogKey(
+                layout.logKey(day, stored.runId(), stored.codeId(), stored.id()),
+                LogKey.Root.STANDARD,
+                day,
+                stored.runId(),
+                stored.codeId(),
+                stored.id());
     }
 
     private static ObjectVersion versionOf(StoredVersion read) {

@@ -71,15 +71,23 @@ class S3ConditionalCopyTest extends ConditionalCopyTargetContract<S3CodeLogRepos
     }
 
     @Test
-    @DisplayName("costs: a read 2 GETs, a copy 1 conditional PUT and 1 pointer PUT, a delete 1 HEAD and 1"
-            + " DeleteObjects")
+    @DisplayName("costs: a read where the log belongs 1 GET, by id 2 GETs, a copy 1 conditional PUT and 1 pointer"
+            + " PUT, a delete 1 HEAD and 1 DeleteObjects")
     void requestCosts() {
         S3CodeLogRepository store = newStore(CodeLogRules.defaults());
-        store.put(LOG);
 
         s3.counter.reset();
-        StoredVersion read = store.readVersion(LOG.id());
+        assertThat(store.readVersion(LOG).exists()).isFalse();
+        assertThat(s3.counter.snapshot()).as("no search").containsExactlyEntriesOf(Map.of("GetObject", 1L));
+
+        store.put(LOG);
+        s3.counter.reset();
+        assertThat(store.readVersion(LOG.id()).log()).isEqualTo(LOG);
         assertThat(s3.counter.snapshot()).containsExactlyEntriesOf(Map.of("GetObject", 2L));
+
+        s3.counter.reset();
+        StoredVersion read = store.readVersion(LOG);
+        assertThat(s3.counter.snapshot()).containsExactlyEntriesOf(Map.of("GetObject", 1L));
 
         s3.counter.reset();
         assertThat(store.putIfUnchanged(LOG.withContent("copied", LOG.updatedAt()), read))
@@ -101,11 +109,12 @@ class S3ConditionalCopyTest extends ConditionalCopyTargetContract<S3CodeLogRepos
         String key = new S3ObjectFormat(settings).logKey(LOG);
         s3.client.putObject(request -> request.bucket(bucket).key(key), RequestBody.fromString("{oops"));
 
-        StoredVersion read = store.readVersion(LOG.id());
+        StoredVersion read = store.readVersion(LOG);
 
         assertThat(read.exists()).isTrue();
         assertThat(read.log()).isNull();
         assertThat(read.problem()).isNotBlank();
+        assertThat(store.readVersion(LOG.id())).as("read by id").isEqualTo(read);
         assertThat(store.putIfUnchanged(LOG, read)).isTrue();
         assertThat(store.findById(LOG.id())).contains(LOG);
     }

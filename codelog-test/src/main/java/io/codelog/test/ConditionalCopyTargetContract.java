@@ -52,11 +52,12 @@ public abstract class ConditionalCopyTargetContract<S extends CodeLogRepository 
     @DisplayName("a log reads with its version, and a copy over that version replaces it verbatim")
     void copyOverTheVersionRead() {
         CodeLog stored = store.create(log("first"));
-        StoredVersion read = store.readVersion(stored.id());
+        StoredVersion read = store.readVersion(stored);
         CodeLog copy = stored.withContent("copied", stored.updatedAt().plusSeconds(5));
 
         assertThat(read.exists()).isTrue();
         assertThat(read.log()).isEqualTo(stored);
+        assertThat(store.readVersion(stored.id())).as("read by id").isEqualTo(read);
         assertThat(store.putIfUnchanged(copy, read)).isTrue();
         assertThat(store.findById(stored.id())).contains(copy);
     }
@@ -65,10 +66,12 @@ public abstract class ConditionalCopyTargetContract<S extends CodeLogRepository 
     @DisplayName("a copy into an id read as absent is written with its timestamps")
     void copyIntoAnAbsentId() {
         CodeLog copy = new CodeLog(idNow("98"), RUN, CODE, LogType.ERROR, "copied", clock.instant(), clock.instant());
-        StoredVersion read = store.readVersion(copy.id());
+        StoredVersion read = store.readVersion(copy);
 
+        assertThat(read.exists()).isFalse();
         assertThat(store.putIfUnchanged(copy, read)).isTrue();
         assertThat(store.findById(copy.id())).contains(copy);
+        assertThat(store.readVersion(copy).log()).isEqualTo(copy);
         assertThat(store.readVersion(copy.id()).log()).isEqualTo(copy);
     }
 
@@ -76,7 +79,7 @@ public abstract class ConditionalCopyTargetContract<S extends CodeLogRepository 
     @DisplayName("a copy into an id read as absent loses to a log written there since")
     void copyLosesToAWriteIntoTheAbsentId() {
         CodeLog copy = new CodeLog(idNow("97"), RUN, CODE, LogType.INFO, "copy", clock.instant(), clock.instant());
-        StoredVersion read = store.readVersion(copy.id());
+        StoredVersion read = store.readVersion(copy);
         CodeLog since = store.put(copy.withContent("written since", clock.advance(Duration.ofSeconds(1))));
 
         assertThat(store.putIfUnchanged(copy, read)).isFalse();
@@ -87,7 +90,7 @@ public abstract class ConditionalCopyTargetContract<S extends CodeLogRepository 
     @DisplayName("a copy loses to an update made since it read, which stays")
     void copyLosesToAnUpdate() {
         CodeLog stored = store.create(log("first"));
-        StoredVersion read = store.readVersion(stored.id());
+        StoredVersion read = store.readVersion(stored);
         clock.advance(Duration.ofSeconds(1));
         CodeLog updated = store.update(stored.id(), "updated since");
 
@@ -100,12 +103,27 @@ public abstract class ConditionalCopyTargetContract<S extends CodeLogRepository 
     @DisplayName("a copy never brings back a log deleted since it read")
     void copyNeverResurrects() {
         CodeLog stored = store.create(log("deleted since"));
-        StoredVersion read = store.readVersion(stored.id());
+        StoredVersion read = store.readVersion(stored);
         store.delete(stored.id());
 
         assertThat(store.putIfUnchanged(stored, read)).isFalse();
         assertThat(store.findById(stored.id())).isEmpty();
         assertThat(store.readVersion(stored.id()).exists()).isFalse();
+        assertThat(store.readVersion(stored).exists()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a copy over a version read by id works as one over a version read where the log belongs")
+    void copyOverAVersionReadById() {
+        CodeLog stored = store.create(log("first"));
+        StoredVersion read = store.readVersion(stored.id());
+        CodeLog copy = stored.withContent("copied", stored.updatedAt().plusSeconds(5));
+
+        assertThat(store.putIfUnchanged(copy, read)).isTrue();
+        assertThat(store.putIfUnchanged(copy, read))
+                .as("the same version again")
+                .isFalse();
+        assertThat(store.findById(stored.id())).contains(copy);
     }
 
     @Test
