@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * requests, present 1 HEAD of the pointer (1 MongoDB find with the external index, 0 without an index); days over
  * 100,000 keys 1 HEAD more; GETs instead under SSE-KMS. A write costs 2 PUTs with pointers, 1 PUT + 1 MongoDB
  * upsert with the external index, 1 PUT without an index; {@link #read} the store's findById (2 GETs, 1 find +
- * 1 GET, or 1 GET after a search).
+ * 1 GET, or 1 GET after a search); {@link #checkLive}, before a source is deleted, 1 GET within the store's byte
+ * cap.
  */
 public final class S3LogTarget implements LogTarget {
 
