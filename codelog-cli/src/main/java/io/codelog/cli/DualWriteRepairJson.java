@@ -40,6 +40,8 @@ final class DualWriteRepairJson {
             json.writeNumberProperty("failures", report.failures());
             json.writeNumberProperty("copied", report.copied());
             json.writeNumberProperty("deleted_from_secondary", report.deletedFromSecondary());
+            json.writeNumberProperty("already_repaired", report.alreadyRepaired());
+            json.writeNumberProperty("newer_in_secondary", report.newerInSecondary());
             json.writeNumberProperty("range_operations", report.rangeOperations());
             json.writeNumberProperty("still_failing", report.stillFailing());
             json.writeBooleanProperty("complete", report.complete());

@@ -1,6 +1,7 @@
 package io.codelog.cli;
 
 import io.codelog.core.CodeLogRepository;
+import io.codelog.core.ConditionalCopyTarget;
 import io.codelog.migration.DualWriteRepair;
 import io.codelog.migration.DualWriteRepairReport;
 import io.codelog.mongo.MongoDualWriteFailureLog;
@@ -23,7 +24,10 @@ import picocli.CommandLine.ParentCommand;
         description = {
             "For each log named in the failures a dual-write service recorded (codelog.mongo.failure-collection),"
                     + " makes the secondary store what the primary holds now: the log copied verbatim, or deleted when"
-                    + " the primary no longer has it. A record is removed once its log is repaired and kept when the"
+                    + " the primary no longer has it. Every write is conditional on the copy as read, so a write the"
+                    + " service makes meanwhile is never undone and a deleted log never comes back; a copy written"
+                    + " later than the primary's log is left as it is. A record is removed once its log is repaired"
+                    + " and kept when the"
                     + " repair fails, for the next run; records of deleteOlder are removed without a replay (the"
                     + " retention cleaner runs on both stores). Exits 1 when records are kept.",
             "Needs MongoDB (the records live there) and S3."
@@ -91,7 +95,7 @@ final class RepairDualWriteCommand implements Callable<Integer> {
         }
         Instant start = root.context().clock().instant();
         DualWriteRepairReport result = new DualWriteRepair(
-                        repository(primary, mongo, s3), repository(primary.other(), mongo, s3), failures)
+                        repository(primary, mongo, s3), copyTarget(primary.other(), mongo, s3), failures)
                 .run();
         Duration elapsed = Duration.between(start, root.context().clock().instant());
         Map<String, Long> s3Requests = new TreeMap<>(s3.counter().snapshot());
@@ -113,12 +117,22 @@ final class RepairDualWriteCommand implements Callable<Integer> {
         return store == Store.MONGO ? mongo.repository() : s3.repository();
     }
 
+    private static ConditionalCopyTarget copyTarget(Store store, MongoStore mongo, S3Store s3) {
+        return store == Store.MONGO ? mongo.repository() : s3.repository();
+    }
+
     private static void print(PrintWriter out, DualWriteRepairReport result, Duration elapsed, Map<String, Long> s3) {
         out.println("  records read " + HumanReadable.count(result.failures()) + ": repaired by copy "
                 + HumanReadable.count(result.copied()) + ", repaired by delete "
                 + HumanReadable.count(result.deletedFromSecondary()) + ", deleteOlder records removed "
                 + HumanReadable.count(result.rangeOperations()) + ", kept for retry "
                 + HumanReadable.count(result.stillFailing()) + " in " + HumanReadable.duration(elapsed));
+        if (result.alreadyRepaired() + result.newerInSecondary() > 0) {
+            out.println("  left as the secondary held them: " + HumanReadable.count(result.alreadyRepaired())
+                    + " already repaired, " + HumanReadable.count(result.newerInSecondary())
+                    + " newer in the secondary (written later than the primary's log: see the warnings;"
+                    + " codelog verify shows them)");
+        }
         out.println("  S3 requests: " + RequestSteps.describe(s3));
         if (!result.complete()) {
             out.println("  " + HumanReadable.count(result.stillFailing()) + " records kept: their repair failed (the"

@@ -63,8 +63,9 @@ final class SummaryPrinter {
             out.println("  repaired " + HumanReadable.count(report.repaired()) + " (copied from the source)");
         }
         if (report.deletedFromSource() > 0 || report.keptInSource() > 0) {
-            out.println("  deleted from the source " + HumanReadable.count(report.deletedFromSource())
-                    + ", kept because they changed meanwhile " + HumanReadable.count(report.keptInSource()));
+            out.println("  deleted from the source " + HumanReadable.count(report.deletedFromSource()) + ", kept "
+                    + HumanReadable.count(report.keptInSource()) + " (changed in the source meanwhile, or their copy"
+                    + " was gone, changed or unreadable when read again just before the deletion: listed below)");
         }
         out.println("  requests: " + requests(report.requests()));
         report.differences()

@@ -61,8 +61,9 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Option(
             names = "--delete-source-after-verify",
-            description = "Delete from the source the logs found equal in the target (only if the source still holds"
-                    + " exactly what was compared). Irreversible: run without it first.")
+            description = "Delete from the source the logs found equal in the target, each only after a live read of"
+                    + " its copy just before the deletion finds it equal and readable by the target store, and only"
+                    + " if the source still holds exactly what was compared. Irreversible: run without it first.")
     private boolean deleteSource;
 
     @Option(

@@ -139,6 +139,8 @@ class RepairDualWriteCommandTest {
         assertThat(json.get("failures").asLong()).isEqualTo(8);
         assertThat(json.get("copied").asLong()).isEqualTo(5);
         assertThat(json.get("deleted_from_secondary").asLong()).isEqualTo(1);
+        assertThat(json.get("already_repaired").asLong()).isZero();
+        assertThat(json.get("newer_in_secondary").asLong()).isZero();
         assertThat(json.get("range_operations").asLong()).isEqualTo(1);
         assertThat(json.get("still_failing").asLong()).isZero();
         assertThat(json.get("complete").asBoolean()).isTrue();

@@ -2,11 +2,14 @@ package io.codelog.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.codelog.core.CodeLog;
+import io.codelog.core.LogType;
 import io.codelog.test.MongoTestServer;
 import io.codelog.test.S3TestServer;
 import io.codelog.test.TestServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -112,6 +115,39 @@ class VerifyCommandTest {
         assertThat(deleting.out()).contains("deleted from the source 200");
         assertThat(stores.keys(CliStores.PREFIX + "/logs/")).isEmpty();
         assertThat(stores.logs().countDocuments()).isEqualTo(LOGS);
+    }
+
+    @Test
+    @DisplayName("--delete-source-after-verify keeps a MongoDB log whose S3 copy the S3 store cannot read (over its"
+            + " byte cap), exits 1 and says why")
+    void deleteKeepsWhatS3CannotRead(@TempDir Path folder) throws Exception {
+        Instant created = Instant.parse("2025-05-11T12:00:00Z");
+        CodeLog huge = new CodeLog(
+                "682090c0c4d5e6f708192a3c",
+                "65f1a2b3c4d5e6f708192a3b",
+                "0b8e9f3a-6c2d-4f1e-9a7b-3c4d5e6f7a8b",
+                LogType.INFO,
+                "x".repeat(1_100_000),
+                created,
+                created);
+        stores.mongoRepository.put(huge);
+        stores.s3Repository.put(huge);
+        Path report = folder.resolve("delete.json");
+
+        CliRun run = run("verify", "--delete-source-after-verify", "--report", report.toString());
+
+        assertThat(run.exitCode()).as(run.both()).isEqualTo(ExitCode.DIFFERENCES);
+        assertThat(run.out())
+                .contains("checked 201: equal 200, 0 missing, 0 different, 1 unreadable")
+                .contains("deleted from the source 200, kept 1")
+                .contains("unreadable_target")
+                .contains("(log " + huge.id() + ")")
+                .contains("over the 1048576-byte limit of a log object; kept in the source");
+        assertThat(stores.logs().countDocuments()).isEqualTo(1);
+        assertThat(stores.mongoRepository.findById(huge.id())).contains(huge);
+        JsonNode json = JsonMapper.builder().build().readTree(Files.readString(report));
+        assertThat(json.get("kept_in_source").asLong()).isEqualTo(1);
+        assertThat(json.get("differences").get(0).get("detail").asString()).contains("kept in the source");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.codelog.migration;
 
 import io.codelog.core.CodeLog;
+import io.codelog.core.MalformedCodeLogException;
 import java.util.Optional;
 
 /**
@@ -33,4 +34,25 @@ public interface LogTarget {
      * @throws io.codelog.core.MalformedCodeLogException when the stored log is unreadable
      */
     Optional<CodeLog> read(String id, RequestGate gate);
+
+    /**
+     * Reads the log's copy now, as the store reads it, just before the source of a log found equal is deleted: a
+     * live read, never what a checker remembered from its pass, so that a copy deleted, replaced or made unreadable
+     * since, or one the store cannot read at all, keeps its source. By default the store's {@code findById} through
+     * {@link #read}, compared by the hash of the canonical JSON.
+     */
+    default LiveCheck checkLive(CodeLog log, RequestGate gate) {
+        Optional<CodeLog> stored;
+        try {
+            stored = read(log.id(), gate);
+        } catch (MalformedCodeLogException e) {
+            return LiveCheck.unreadable(e.reason());
+        }
+        if (stored.isEmpty()) {
+            return LiveCheck.missing();
+        }
+        return LogHash.same(log, stored.get())
+                ? LiveCheck.passed()
+                : LiveCheck.different(LogHash.differingFields(log, stored.get()));
+    }
 }

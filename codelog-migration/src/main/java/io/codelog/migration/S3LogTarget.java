@@ -1,6 +1,7 @@
 package io.codelog.migration;
 
 import io.codelog.core.CodeLog;
+import io.codelog.core.MalformedCodeLogException;
 import io.codelog.s3.S3CodeLogRepository;
 import io.codelog.s3.S3CodeLogSettings;
 import io.codelog.s3.S3IdIndex;
@@ -26,7 +27,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * requests, present 1 HEAD of the pointer (1 MongoDB find with the external index, 0 without an index); days over
  * 100,000 keys 1 HEAD more; GETs instead under SSE-KMS. A write costs 2 PUTs with pointers, 1 PUT + 1 MongoDB
  * upsert with the external index, 1 PUT without an index; {@link #read} the store's findById (2 GETs, 1 find +
- * 1 GET, or 1 GET after a search).
+ * 1 GET, or 1 GET after a search); {@link #checkLive}, before a source is deleted, 1 GET within the store's byte
+ * cap.
  */
 public final class S3LogTarget implements LogTarget {
 
@@ -94,6 +96,34 @@ public final class S3LogTarget implements LogTarget {
             case EXTERNAL -> RequestCounts.of(RequestKind.S3_GET, 1).plus(RequestCounts.of(RequestKind.MONGO, 1));
             case NONE -> RequestCounts.of(RequestKind.S3_GET, 1);
         };
+    }
+
+    /**
+     * 1 GET of the log's key, read as the store reads it: no more than the store's byte cap ({@link
+     * S3ObjectFormat#maxObjectBytes()}; a larger object is not downloaded and fails), decoded as the store decodes,
+     * then compared by the hash of the canonical JSON. The id index entry is not read again: the checker read it
+     * with a request of its own moments before, not from the pass's listing.
+     */
+    @Override
+    public LiveCheck checkLive(CodeLog log, RequestGate gate) {
+        Optional<S3Requests.Body> body;
+        try {
+            body = requests.getAtMost("migration.checkLive", format.logKey(log), format.maxObjectBytes(), gate);
+        } catch (MalformedCodeLogException tooLarge) {
+            return LiveCheck.unreadable(tooLarge.reason());
+        }
+        if (body.isEmpty()) {
+            return LiveCheck.missing();
+        }
+        CodeLog stored;
+        try {
+            stored = format.readLog(body.get().bytes(), body.get().contentEncoding());
+        } catch (MalformedCodeLogException e) {
+            return LiveCheck.unreadable(e.reason());
+        }
+        return LogHash.same(log, stored)
+                ? LiveCheck.passed()
+                : LiveCheck.different(LogHash.differingFields(log, stored));
     }
 
     private static void acquire(RequestGate gate, RequestCounts requests) {

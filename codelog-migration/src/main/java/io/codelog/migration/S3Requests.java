@@ -1,11 +1,14 @@
 package io.codelog.migration;
 
 import io.codelog.core.CodeLogStorageException;
+import io.codelog.core.MalformedCodeLogException;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Delete;
@@ -68,6 +71,47 @@ final class S3Requests {
                 return emptyIfMissing(e);
             }
         });
+    }
+
+    /**
+     * GetObject of at most {@code maxBytes}, as the S3 store reads: empty when the key does not exist.
+     *
+     * @throws MalformedCodeLogException when the object is larger; its body is not downloaded
+     */
+    Optional<Body> getAtMost(String operation, String key, int maxBytes, RequestGate gate) {
+        gate.acquire(RequestKind.S3_GET);
+        return call(operation, key, () -> {
+            ResponseInputStream<GetObjectResponse> response;
+            try {
+                response = client.getObject(request -> request.bucket(bucket).key(key));
+            } catch (S3Exception e) {
+                return emptyIfMissing(e);
+            }
+            try (response) {
+                Long length = response.response().contentLength();
+                if (length != null && length > maxBytes) {
+                    response.abort();
+                    throw tooLarge("is " + length + " bytes, over", maxBytes);
+                }
+                byte[] bytes = response.readNBytes(maxBytes + 1);
+                if (bytes.length > maxBytes) {
+                    response.abort();
+                    throw tooLarge("is larger than", maxBytes);
+                }
+                return Optional.of(new Body(bytes, response.response().contentEncoding()));
+            } catch (IOException e) {
+                throw new CodeLogStorageException(
+                        STORE,
+                        operation,
+                        "bucket=" + bucket + " key=" + key + ": reading the body failed: "
+                                + e.getClass().getSimpleName(),
+                        e);
+            }
+        });
+    }
+
+    private static MalformedCodeLogException tooLarge(String size, int maxBytes) {
+        return new MalformedCodeLogException("the object " + size + " the " + maxBytes + "-byte limit of a log object");
     }
 
     /** One ListObjectsV2 page of up to {@code maxKeys} keys under a prefix. */

@@ -13,7 +13,9 @@ import java.util.List;
  * @param unreadable entries unreadable in the source or the target
  * @param repaired logs copied from the source to the target
  * @param deletedFromSource logs deleted from the source after they were found equal
- * @param keptInSource logs found equal but not deleted because the source changed them meanwhile
+ * @param keptInSource logs found equal but not deleted: the source changed them meanwhile, or the live read of the
+ *     target's copy just before the deletion found it gone, changed or unreadable (those are also counted as
+ *     missing, different or unreadable, and listed with the reason)
  * @param differences the first differences, up to the job's {@code maxDifferences}
  * @param requests the requests made
  * @param elapsed how long the comparison took

@@ -16,7 +16,12 @@ import java.util.concurrent.atomic.LongAdder;
  * (S3: the ETag of its key is the MD5 of that JSON, and the pointer is intact), or else when the canonical JSON of
  * what the target's findById returns hashes the same. Per log: the source read (MongoDB: none; S3: 1 GET), the
  * check (S3: 1 HEAD and 1 LIST per 1,000 keys; MongoDB: 1 round trip), a findById only for logs not found
- * identical (S3: 2 GETs), and for a repair the target's write, for a deletion the source's conditional delete. Not checkpointed: it only reads (or repairs idempotently), so a stopped comparison is simply run again.
+ * identical (S3: 2 GETs), and for a repair the target's write. A deletion of the source comes only after a live
+ * read of the target's copy ({@link LogTarget#checkLive}; S3: 1 GET within the store's byte cap, MongoDB: 1 find),
+ * because the check may rest on a listing as old as the pass: a copy gone, changed or unreadable then is counted
+ * as missing, different or unreadable, listed with the reason, and its source kept (not repaired in this pass,
+ * since something changed it after the check; run verify again). Then the source's conditional delete. Not
+ * checkpointed: it only reads (or repairs idempotently), so a stopped comparison is simply run again.
  */
 final class Verifier {
 
@@ -131,10 +136,27 @@ final class Verifier {
     }
 
     private void equalInBoth(SourceLog read) {
-        equal.increment();
-        if (job.deleteSourceAfterVerify()) {
-            (source.deleteIfUnchanged(read, gate) ? deleted : kept).increment();
+        if (!job.deleteSourceAfterVerify()) {
+            equal.increment();
+            return;
         }
+        LiveCheck live = target.checkLive(read.log(), gate);
+        if (!live.isPassed()) {
+            counterOf(live.difference()).increment();
+            kept.increment();
+            note(live.difference(), read.entry(), read.log().id(), live.detail() + "; kept in the source");
+            return;
+        }
+        equal.increment();
+        (source.deleteIfUnchanged(read, gate) ? deleted : kept).increment();
+    }
+
+    private LongAdder counterOf(Difference.Kind kind) {
+        return switch (kind) {
+            case MISSING_IN_TARGET -> missing;
+            case DIFFERENT -> different;
+            case UNREADABLE_TARGET, UNREADABLE_SOURCE -> unreadable;
+        };
     }
 
     private void repair(CodeLog log) {

@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param from the first UTC day
  * @param toExclusive the day after the last
  * @param repair whether logs missing or different in the target (or unreadable there) are copied from the source
- * @param deleteSourceAfterVerify whether logs found equal in the target are deleted from the source (only if the
- *     source still holds exactly what was compared)
+ * @param deleteSourceAfterVerify whether logs found equal in the target are deleted from the source: each only after a
+ *     live read of its copy in the target finds it equal and readable by the target store, and only if the source
+ *     still holds exactly what was compared
  * @param concurrency how many logs are compared in parallel, 1 to {@value MigrationJob#MAX_CONCURRENCY}
  * @param maxRequestsPerSecond the most store requests per second, or 0 for no limit
  * @param batchSize how many entries one source round trip fetches, 1 to 1,000

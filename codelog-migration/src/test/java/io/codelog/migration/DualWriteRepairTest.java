@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
@@ -74,7 +75,7 @@ class DualWriteRepairTest {
 
         DualWriteRepairReport report = repair().run();
 
-        assertThat(report).isEqualTo(new DualWriteRepairReport(5, 5, 0, 0, 0));
+        assertThat(report).isEqualTo(new DualWriteRepairReport(5, 5, 0, 0, 0, 0, 0));
         assertThat(report.complete()).isTrue();
         for (CodeLog log : missed) {
             assertThat(fixture.s3Repository.findById(log.id())).contains(log);
@@ -93,7 +94,7 @@ class DualWriteRepairTest {
 
         DualWriteRepairReport report = repair().run();
 
-        assertThat(report).isEqualTo(new DualWriteRepairReport(1, 0, 1, 0, 0));
+        assertThat(report).isEqualTo(new DualWriteRepairReport(1, 0, 1, 0, 0, 0, 0));
         assertThat(fixture.s3Repository.findById(gone.id())).isEmpty();
         assertThat(fixture.s3Repository.findById(kept.id())).contains(kept);
         assertThat(failures.count()).isZero();
@@ -111,13 +112,37 @@ class DualWriteRepairTest {
 
         DualWriteRepairReport report = repair().run();
 
-        assertThat(report).isEqualTo(new DualWriteRepairReport(3, 1, 0, 0, 0));
+        assertThat(report).isEqualTo(new DualWriteRepairReport(3, 1, 0, 0, 0, 0, 0));
         assertThat(fixture.s3Repository.findById(log.id())).contains(last);
         assertThat(fixture.putsByKey)
                 .as("each key written once")
                 .allSatisfy((key, puts) -> assertThat(puts.sum()).isEqualTo(1));
         assertThat(fixture.putsByKey).isNotEmpty();
         assertThat(failures.count()).isZero();
+    }
+
+    @Test
+    void costsOneGetOfTheCopyThenOnlyTheWritesItNeeds() {
+        CodeLog log = fixture.mongoRepository.create(CodeLog.of(RUN, CODE, LogType.INFO, "missed"));
+        record(log.id(), "create");
+        fixture.resetCounts();
+        repair().run();
+        assertThat(fixture.counter.snapshot())
+                .as("missing: 1 GET of its key, 1 conditional PUT, 1 PUT of the pointer")
+                .isEqualTo(Map.of("GetObject", 1L, "PutObject", 2L));
+
+        record(log.id(), "update");
+        fixture.resetCounts();
+        assertThat(repair().run()).isEqualTo(new DualWriteRepairReport(1, 0, 0, 0, 0, 1, 0));
+        assertThat(fixture.counter.snapshot()).as("already equal").isEqualTo(Map.of("GetObject", 1L));
+
+        fixture.mongoRepository.delete(log.id());
+        record(log.id(), "delete");
+        fixture.resetCounts();
+        repair().run();
+        assertThat(fixture.counter.snapshot())
+                .as("deleted: the pointer and the log read, 1 HEAD, 1 DeleteObjects")
+                .isEqualTo(Map.of("GetObject", 2L, "HeadObject", 1L, "DeleteObjects", 1L));
     }
 
     @Test
@@ -129,7 +154,7 @@ class DualWriteRepairTest {
 
         DualWriteRepairReport report = repair().run();
 
-        assertThat(report).isEqualTo(new DualWriteRepairReport(1, 0, 0, 0, 1));
+        assertThat(report).isEqualTo(new DualWriteRepairReport(1, 0, 0, 0, 1, 0, 0));
         assertThat(fixture.counter.total()).as("S3 requests").isZero();
         assertThat(failures.count()).isZero();
     }
@@ -148,7 +173,7 @@ class DualWriteRepairTest {
 
             assertThat(down)
                     .as("stops after the first batch in which every repair failed")
-                    .isEqualTo(new DualWriteRepairReport(2, 0, 0, 2, 0));
+                    .isEqualTo(new DualWriteRepairReport(2, 0, 0, 2, 0, 0, 0));
             assertThat(down.complete()).isFalse();
         }
         assertThat(failures.count()).isEqualTo(5);
@@ -156,7 +181,7 @@ class DualWriteRepairTest {
         DualWriteRepairReport back =
                 new DualWriteRepair(fixture.mongoRepository, fixture.s3Repository, failures, 2).run();
 
-        assertThat(back).isEqualTo(new DualWriteRepairReport(5, 5, 0, 0, 0));
+        assertThat(back).isEqualTo(new DualWriteRepairReport(5, 5, 0, 0, 0, 0, 0));
         for (CodeLog log : missed) {
             assertThat(fixture.s3Repository.findById(log.id())).contains(log);
         }
@@ -180,7 +205,7 @@ class DualWriteRepairTest {
         DualWriteRepairReport report =
                 new DualWriteRepair(fixture.mongoRepository, fixture.s3Repository, failures, 2).run();
 
-        assertThat(report).isEqualTo(new DualWriteRepairReport(3, 2, 0, 1, 0));
+        assertThat(report).isEqualTo(new DualWriteRepairReport(3, 2, 0, 1, 0, 0, 0));
         assertThat(fixture.s3Repository.findById(good.id())).contains(good);
         assertThat(fixture.s3Repository.findById(later.id())).contains(later);
         assertThat(failures.oldest(10))

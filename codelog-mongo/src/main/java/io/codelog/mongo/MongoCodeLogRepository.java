@@ -18,9 +18,11 @@ import io.codelog.core.CodeLogIds;
 import io.codelog.core.CodeLogNotFoundException;
 import io.codelog.core.CodeLogRepository;
 import io.codelog.core.CodeLogRules;
+import io.codelog.core.ConditionalCopyTarget;
 import io.codelog.core.PageRequest;
 import io.codelog.core.RunFilter;
 import io.codelog.core.RunLogIds;
+import io.codelog.core.StoredVersion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,14 +36,16 @@ import org.springframework.data.mongodb.core.MongoOperations;
 /**
  * A {@link CodeLogRepository} in one MongoDB collection, in the Go service's document shape, on Spring Data
  * MongoDB's {@link MongoOperations} (usable with or without Spring Boot). Reads and filters both historical
- * shapes of run and code ids (ObjectIds and strings). Thread-safe.
+ * shapes of run and code ids (ObjectIds and strings). Copies conditionally for the dual-write repair ({@link
+ * ConditionalCopyTarget}): a document is replaced only while its {@code updated_at} is the one read. Thread-safe.
  */
-public final class MongoCodeLogRepository implements CodeLogRepository, RunLogIds {
+public final class MongoCodeLogRepository implements CodeLogRepository, RunLogIds, ConditionalCopyTarget {
 
     private final CodeLogCollection collection;
     private final CodeLogRules rules;
     private final int deleteBatchSize;
     private final CodeLogPageReader pageReader;
+    private final VersionedDocuments versioned;
 
     /**
      * A store on the given operations; creates the indexes now when the settings ask for them.
@@ -55,6 +59,7 @@ public final class MongoCodeLogRepository implements CodeLogRepository, RunLogId
         this.rules = settings.rules();
         this.deleteBatchSize = settings.deleteBatchSize();
         this.pageReader = new CodeLogPageReader(settings.collection());
+        this.versioned = new VersionedDocuments(collection);
         if (settings.createIndexes()) {
             collection.createIndexes();
         }
@@ -197,5 +202,32 @@ public final class MongoCodeLogRepository implements CodeLogRepository, RunLogId
                     .forEach(document -> ids.add(CodeLogDocumentMapper.idOf(document)));
             return ids;
         });
+    }
+
+    /** The document with this id (1 find); its version is its {@code _id} and {@code updated_at} fields. */
+    @Override
+    public StoredVersion readVersion(String id) {
+        return versioned.read(CodeLogIds.requireValid("id", id));
+    }
+
+    /** The document with the log's id (1 find), which is where {@link #put} writes it. */
+    @Override
+    public StoredVersion readVersion(CodeLog log) {
+        return versioned.read(CodeLogRules.preparePut(log).id());
+    }
+
+    /**
+     * Inserts the log when nothing was read (a duplicate key, from a write since, returns false), else replaces the
+     * document only while it has the {@code _id} and {@code updated_at} read: 1 round trip.
+     */
+    @Override
+    public boolean putIfUnchanged(CodeLog log, StoredVersion read) {
+        return versioned.putIfUnchanged(CodeLogRules.preparePut(log), read);
+    }
+
+    /** Deletes the document only while it has the {@code _id} and {@code updated_at} read: 1 round trip. */
+    @Override
+    public boolean deleteIfUnchanged(StoredVersion read) {
+        return versioned.deleteIfUnchanged(read);
     }
 }

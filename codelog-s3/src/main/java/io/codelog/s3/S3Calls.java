@@ -142,6 +142,19 @@ final class S3Calls {
         });
     }
 
+    /** HeadObject's ETag, empty when the key does not exist. */
+    Optional<String> headETag(String operation, String key) {
+        return call(operation, "key=" + key, () -> {
+            try {
+                return Optional.of(
+                        client.headObject(request -> request.bucket(bucket).key(key))
+                                .eTag());
+            } catch (S3Exception e) {
+                return emptyIfMissingKey(e);
+            }
+        });
+    }
+
     /** PutObject of a JSON body with the store's server-side encryption, replacing any object at the key. */
     void put(String operation, String key, byte[] body, String contentEncoding, Map<String, String> metadata) {
         PutObjectRequest request = putRequest(key, contentEncoding, metadata).build();

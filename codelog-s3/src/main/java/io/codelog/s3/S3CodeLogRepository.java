@@ -7,10 +7,12 @@ import io.codelog.core.CodeLogNotFoundException;
 import io.codelog.core.CodeLogRepository;
 import io.codelog.core.CodeLogRules;
 import io.codelog.core.CodeLogStorageException;
+import io.codelog.core.ConditionalCopyTarget;
 import io.codelog.core.MalformedCodeLogException;
 import io.codelog.core.PageRequest;
 import io.codelog.core.RunFilter;
 import io.codelog.core.RunLogIds;
+import io.codelog.core.StoredVersion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +46,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * write, which an update moves. Thread-safe. {@link #close()} stops the internal request threads, not the
  * client, which belongs to the caller.
  */
-public final class S3CodeLogRepository implements CodeLogRepository, RunLogIds, AutoCloseable {
+public final class S3CodeLogRepository implements CodeLogRepository, RunLogIds, ConditionalCopyTarget, AutoCloseable {
 
     /**
      * How many times an update reads and writes: every round of concurrent updates lets one of them through, so
@@ -67,6 +69,7 @@ public final class S3CodeLogRepository implements CodeLogRepository, RunLogIds, 
     private final LogCreator creator;
     private final RunLogPages pages;
     private final OlderLogDeleter olderLogs;
+    private final VersionedObjects versioned;
 
     /**
      * A store in the settings' bucket and prefix, driving the caller's client; no request is made here.
@@ -111,6 +114,7 @@ public final class S3CodeLogRepository implements CodeLogRepository, RunLogIds, 
                 new CreatedBeforeCutoff(calls, codec, pool, settings.onUnreadable()),
                 index,
                 settings);
+        this.versioned = new VersionedObjects(calls, layout, codec, locator, index, readLegacyPath);
     }
 
     /**
@@ -286,6 +290,47 @@ public final class S3CodeLogRepository implements CodeLogRepository, RunLogIds, 
     @Override
     public Set<String> runLogIds(String runId, String codeId) {
         return pages.ids("runLogIds", new RunFilter(runId, codeId));
+    }
+
+    /**
+     * The log's object as the store finds it (1 lookup of its entry, or the search, then 1 GET; a HEAD instead of
+     * the body when the object is over the byte cap), with its key and ETag as the version. An object that is not a
+     * readable log of this id is returned as unreadable.
+     */
+    @Override
+    public StoredVersion readVersion(String id) {
+        return versioned.read(CodeLogIds.requireValid("id", id));
+    }
+
+    /**
+     * The object at the log's own key, where {@link #put} writes it (1 GET, no lookup, no search; a HEAD instead of
+     * the body when the object is over the byte cap), with its key and ETag as the version. A copy of the id under
+     * another key is not looked for, as {@code put} does not look for one; nor is the id index entry read, which
+     * {@link #putIfUnchanged} writes.
+     */
+    @Override
+    public StoredVersion readVersion(CodeLog log) {
+        return versioned.readOwnKey(CodeLogRules.preparePut(log));
+    }
+
+    /**
+     * Writes the log at its own key with 1 PUT conditional on the object read ({@code If-Match} on its ETag, or
+     * {@code If-None-Match: *} when nothing was read), then its id index entry (1 PUT of the pointer, 1 upsert of an
+     * external entry) once that PUT succeeded. Returns false, having written nothing, when the condition fails.
+     */
+    @Override
+    public boolean putIfUnchanged(CodeLog log, StoredVersion read) {
+        return versioned.putIfUnchanged(CodeLogRules.preparePut(log), read);
+    }
+
+    /**
+     * 1 HEAD that must find the ETag read, then the DeleteObjects of {@link #delete} (and the external entry's
+     * delete). S3 offers this store no conditional delete: a write landing between the two requests is deleted, so
+     * a caller that must not lose one reads its source again afterwards (as the dual-write repair does).
+     */
+    @Override
+    public boolean deleteIfUnchanged(StoredVersion read) {
+        return versioned.deleteIfUnchanged(read);
     }
 
     /** Stops the internal request threads; the client stays open. */

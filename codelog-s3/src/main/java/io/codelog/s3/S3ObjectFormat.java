@@ -16,14 +16,23 @@ public final class S3ObjectFormat {
 
     private final S3KeyLayout layout;
     private final LogObjectCodec codec;
+    private final int maxObjectBytes;
 
     /** The format of a store with these settings. */
     public S3ObjectFormat(S3CodeLogSettings settings) {
         Objects.requireNonNull(settings, "settings");
         this.layout = new S3KeyLayout(settings.bucket(), settings.prefix());
-        this.codec = new LogObjectCodec(
-                settings.gzip(),
-                LogObjectCodec.maxObjectBytes(settings.rules().content().maxLength()));
+        this.maxObjectBytes =
+                LogObjectCodec.maxObjectBytes(settings.rules().content().maxLength());
+        this.codec = new LogObjectCodec(settings.gzip(), maxObjectBytes);
+    }
+
+    /**
+     * The largest object, compressed or not, that the store reads: it never downloads a larger one, so a log whose
+     * object is larger is stored but cannot be read back through the store.
+     */
+    public int maxObjectBytes() {
+        return maxObjectBytes;
     }
 
     /**

@@ -1,0 +1,209 @@
+package io.codelog.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.codelog.core.CodeLog;
+import io.codelog.core.CodeLogRepository;
+import io.codelog.core.DualWriteCodeLogRepository;
+import io.codelog.core.DualWriteFailure;
+import io.codelog.core.DualWriteFailureLog;
+import io.codelog.core.LogType;
+import io.codelog.mongo.MongoDualWriteFailureLog;
+import io.codelog.test.MongoTestServer;
+import io.codelog.test.S3TestServer;
+import io.codelog.test.TestServers;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The dual-write repair raced by the dual write itself, on the real servers: a write of the service lands in both
+ * stores after the repair read the primary and before it writes the secondary. The repair must leave the newer
+ * write in place and never bring back a log the service deleted, in both directions.
+ */
+@ExtendWith(TestServers.class)
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class DualWriteRepairRaceTest {
+
+    private static final String RUN = "65f1a2b3c4d5e6f708192a3b";
+    private static final String CODE = "0b8e9f3a-6c2d-4f1e-9a7b-3c4d5e6f7a8b";
+
+    private MigrationFixture fixture;
+    private MongoDualWriteFailureLog failures;
+
+    @BeforeEach
+    void setUp(MongoTestServer mongo, S3TestServer s3) {
+        fixture = new MigrationFixture(mongo, s3);
+        failures = new MongoDualWriteFailureLog(fixture.mongo);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixture.close();
+    }
+
+    @Test
+    @DisplayName("MongoDB primary: an update that reaches both stores after the repair read MongoDB stays in S3")
+    void mongoPrimaryUpdateLandsAfterTheRepairRead() {
+        CodeLog missed = fixture.mongoRepository.create(log("copy to S3 failed"));
+        record(missed.id(), "create");
+        DualWriteCodeLogRepository service = service(fixture.mongoRepository, fixture.s3Repository);
+        CodeLog[] newer = new CodeLog[1];
+        RacingPrimary primary = new RacingPrimary(
+                fixture.mongoRepository, missed.id(), id -> newer[0] = service.update(id, "updated during repair"));
+
+        DualWriteRepairReport report = new DualWriteRepair(primary, fixture.s3Repository, failures).run();
+
+        assertThat(primary.raced)
+                .as("the service wrote between the repair's read and write")
+                .isTrue();
+        assertThat(fixture.s3Repository.findById(missed.id())).contains(newer[0]);
+        assertThat(fixture.mongoRepository.findById(missed.id())).contains(newer[0]);
+        assertThat(report)
+                .as("the service's copy was newer than the read, then equal to the primary read again")
+                .isEqualTo(new DualWriteRepairReport(1, 0, 0, 0, 0, 1, 0));
+        assertThat(failures.count()).isZero();
+    }
+
+    @Test
+    @DisplayName("MongoDB primary: a delete that reaches both stores after the repair read MongoDB is not undone")
+    void mongoPrimaryDeleteLandsAfterTheRepairRead() {
+        CodeLog missed = fixture.mongoRepository.create(log("copy to S3 failed, then deleted"));
+        record(missed.id(), "create");
+        DualWriteCodeLogRepository service = service(fixture.mongoRepository, fixture.s3Repository);
+        RacingPrimary primary = new RacingPrimary(fixture.mongoRepository, missed.id(), service::delete);
+
+        DualWriteRepairReport report = new DualWriteRepair(primary, fixture.s3Repository, failures).run();
+
+        assertThat(primary.raced).isTrue();
+        assertThat(fixture.mongoRepository.findById(missed.id())).isEmpty();
+        assertThat(fixture.s3Repository.findById(missed.id()))
+                .as("the deleted log in S3")
+                .isEmpty();
+        assertThat(fixture.keys("tenant-a/logs/")).isEmpty();
+        assertThat(fixture.keys("tenant-a/index/")).isEmpty();
+        assertThat(report)
+                .as("copied into the empty S3, then deleted once MongoDB was read again")
+                .isEqualTo(new DualWriteRepairReport(1, 0, 1, 0, 0, 0, 0));
+    }
+
+    @Test
+    @DisplayName("S3 primary: an update that reaches both stores after the repair read S3 stays in MongoDB")
+    void s3PrimaryUpdateLandsAfterTheRepairRead() {
+        CodeLog missed = fixture.s3Repository.create(log("copy to MongoDB failed"));
+        record(missed.id(), "create");
+        DualWriteCodeLogRepository service = service(fixture.s3Repository, fixture.mongoRepository);
+        CodeLog[] newer = new CodeLog[1];
+        RacingPrimary primary = new RacingPrimary(
+                fixture.s3Repository, missed.id(), id -> newer[0] = service.update(id, "updated during repair"));
+
+        DualWriteRepairReport report = new DualWriteRepair(primary, fixture.mongoRepository, failures).run();
+
+        assertThat(primary.raced).isTrue();
+        assertThat(fixture.mongoRepository.findById(missed.id())).contains(newer[0]);
+        assertThat(fixture.s3Repository.findById(missed.id())).contains(newer[0]);
+        assertThat(report).isEqualTo(new DualWriteRepairReport(1, 0, 0, 0, 0, 1, 0));
+    }
+
+    @Test
+    @DisplayName("S3 primary: a delete that reaches both stores after the repair read S3 is not undone")
+    void s3PrimaryDeleteLandsAfterTheRepairRead() {
+        CodeLog missed = fixture.s3Repository.create(log("copy to MongoDB failed, then deleted"));
+        record(missed.id(), "create");
+        DualWriteCodeLogRepository service = service(fixture.s3Repository, fixture.mongoRepository);
+        RacingPrimary primary = new RacingPrimary(fixture.s3Repository, missed.id(), service::delete);
+
+        DualWriteRepairReport report = new DualWriteRepair(primary, fixture.mongoRepository, failures).run();
+
+        assertThat(primary.raced).isTrue();
+        assertThat(fixture.s3Repository.findById(missed.id())).isEmpty();
+        assertThat(fixture.mongoRepository.findById(missed.id()))
+                .as("the deleted log in MongoDB")
+                .isEmpty();
+        assertThat(fixture.logs().countDocuments()).isZero();
+        assertThat(report).isEqualTo(new DualWriteRepairReport(1, 0, 1, 0, 0, 0, 0));
+    }
+
+    private static DualWriteCodeLogRepository service(CodeLogRepository primary, CodeLogRepository secondary) {
+        return new DualWriteCodeLogRepository(primary, secondary, DualWriteFailureLog.warnOnly(), Clock.systemUTC());
+    }
+
+    private static CodeLog log(String content) {
+        return CodeLog.of(RUN, CODE, LogType.INFO, content);
+    }
+
+    private void record(String logId, String operation) {
+        failures.record(new DualWriteFailure(logId, operation, Instant.now(), "CodeLogStorageException: failed"));
+    }
+
+    /**
+     * The real primary store, which lets the service write one log through both stores right after the repair's
+     * first read of it, and before the repair does anything else.
+     */
+    private static final class RacingPrimary implements CodeLogRepository {
+        private final CodeLogRepository store;
+        private final String raceOn;
+        private final Consumer<String> race;
+        private boolean raced;
+
+        RacingPrimary(CodeLogRepository store, String raceOn, Consumer<String> race) {
+            this.store = store;
+            this.raceOn = raceOn;
+            this.race = race;
+        }
+
+        @Override
+        public Optional<CodeLog> findById(String id) {
+            Optional<CodeLog> read = store.findById(id);
+            if (!raced && id.equals(raceOn)) {
+                raced = true;
+                race.accept(id);
+            }
+            return read;
+        }
+
+        @Override
+        public CodeLog create(CodeLog log) {
+            return store.create(log);
+        }
+
+        @Override
+        public CodeLog put(CodeLog log) {
+            return store.put(log);
+        }
+
+        @Override
+        public List<CodeLog> listRunLogs(String runId, String codeId, int limit, int page) {
+            return store.listRunLogs(runId, codeId, limit, page);
+        }
+
+        @Override
+        public CodeLog update(String id, String content) {
+            return store.update(id, content);
+        }
+
+        @Override
+        public boolean delete(String id) {
+            return store.delete(id);
+        }
+
+        @Override
+        public long deleteOlder(Instant cutoff, long limit) {
+            return store.deleteOlder(cutoff, limit);
+        }
+
+        @Override
+        public long count(String runId, String codeId) {
+            return store.count(runId, codeId);
+        }
+    }
+}
