@@ -49,7 +49,8 @@ class KillNineTest {
     // 300 logs a day: a worker that has read this many is copying the last day, so that a run started at once
     // has nothing else to do and meets the dead worker's lease.
     private static final int KILL_IN_LAST_DAY = LOGS - LOGS / DAYS + 50;
-    private static final Duration SHORT_LEASE = Duration.ofSeconds(3);
+    // Long enough that a loaded machine still starts the run again before the dead worker's lease lapses.
+    private static final Duration SHORT_LEASE = Duration.ofSeconds(8);
 
     private MigrationFixture fixture;
 
@@ -120,11 +121,9 @@ class KillNineTest {
         String job = "rerun-migrate";
 
         PartitionStatus held = killInLastDay(mongo, s3, job, WorkerMain.MONGO_TO_S3);
-        Set<String> writtenBeforeKill = new HashSet<>();
-        // The store writes a log's object, then its pointer: a log with a pointer was written whole.
-        for (String pointer : fixture.keys("tenant-a/index/")) {
-            writtenBeforeKill.add(pointer.substring("tenant-a/index/".length(), pointer.length() - ".json".length()));
-        }
+        // The store PUTs a log's object and its pointer at the same moment: a log with both was written whole.
+        Set<String> writtenBeforeKill = idsOfKeys("tenant-a/index/");
+        writtenBeforeKill.retainAll(idsOfKeys("tenant-a/logs/"));
         Rerun rerun = runAgainAtOnce(fixture.forward(Clock.systemUTC()), job, held);
 
         assertRerunFinished(rerun, held, writtenBeforeKill, job);
@@ -210,6 +209,15 @@ class KillNineTest {
             assertThat(status.owner()).isEqualTo("doomed-worker");
         });
         return claimed.get(0);
+    }
+
+    /** The log ids in the names of the keys under a prefix ({@code .../{id}.json}). */
+    private Set<String> idsOfKeys(String prefix) {
+        Set<String> ids = new HashSet<>();
+        for (String key : fixture.keys(prefix)) {
+            ids.add(key.substring(key.lastIndexOf('/') + 1, key.length() - ".json".length()));
+        }
+        return ids;
     }
 
     /** What the run started at once did, wrote, and showed while it waited. */
