@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -45,12 +46,13 @@ import software.amazon.awssdk.services.s3.S3Client;
  * projection, never a log.
  */
 @ExtendWith(TestServers.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FallbackCompletenessTest {
 
     private static final Instant START = Instant.parse("2025-06-01T10:00:00Z");
 
-    private static TestStores servers;
-    private static MongoTestServer mongoServer;
+    private TestStores servers;
+    private MongoTestServer mongoServer;
 
     private final MutableClock clock = MutableClock.at(START);
     private final String runId = IdGenerator.objectIds().newId(START.minusSeconds(5));
@@ -66,7 +68,7 @@ class FallbackCompletenessTest {
     private CodeLogRepository fallback;
 
     @BeforeAll
-    static void servers(MongoTestServer mongo, S3TestServer s3) {
+    void servers(MongoTestServer mongo, S3TestServer s3) {
         servers = new TestStores(mongo, s3);
         mongoServer = mongo;
     }
