@@ -24,7 +24,8 @@ import java.util.function.Predicate;
  * listed held logs of the run, so a run that logs for longer than {@code maxRunDuration} is still listed whole
  * (one LIST per extra day, plus one for the first day without its logs). When the window holds none of the
  * run's logs, the rest of the list window is scanned, so a run id that is not the ObjectId of the run's start is
- * still listed (at the cost of those LISTs).
+ * still listed (at the cost of those LISTs). A run whose id does not date it (a UUID) is listed over the whole list
+ * window, then, within the {@link RunDayHints time to live}, over the days that listing found and the last three.
  */
 final class RunLogPages {
 
@@ -35,6 +36,7 @@ final class RunLogPages {
     private final RequestPool pool;
     private final LogObjectCodec codec;
     private final UnreadableObjectListener onUnreadable;
+    private final RunDayHints hints;
 
     RunLogPages(
             S3Calls calls,
@@ -43,7 +45,8 @@ final class RunLogPages {
             LogKeyScanner scanner,
             RequestPool pool,
             LogObjectCodec codec,
-            UnreadableObjectListener onUnreadable) {
+            UnreadableObjectListener onUnreadable,
+            RunDayHints hints) {
         this.calls = calls;
         this.layout = layout;
         this.windows = windows;
@@ -51,6 +54,7 @@ final class RunLogPages {
         this.pool = pool;
         this.codec = codec;
         this.onUnreadable = onUnreadable;
+        this.hints = hints;
     }
 
     /** One page, oldest first; may hold fewer logs than the limit when objects of it are unreadable. */
@@ -84,6 +88,9 @@ final class RunLogPages {
                 : (root, day) -> layout.runPrefix(root, day, filter.runId(), filter.codeId());
         Predicate<LogKey> keep = key -> matches(filter, key);
         List<LocalDate> window = windows.forFilter(filter);
+        if (hints.applies(filter)) {
+            return scanUndatedRun(operation, filter, window, prefixOfDay, keep);
+        }
         Map<String, ListedLog> found = new HashMap<>();
         add(found, scanner.scan(operation, window, prefixOfDay, keep));
         if (found.isEmpty()) {
@@ -98,6 +105,33 @@ final class RunLogPages {
             last = last.plusDays(1);
             add(found, scanner.scan(operation, List.of(last), prefixOfDay, keep));
         }
+        return found.values();
+    }
+
+    /** Records a day this store wrote a log of the run and code to, for the hints of runs its id does not date. */
+    void written(String runId, String codeId, LocalDate day) {
+        hints.written(runId, codeId, day);
+    }
+
+    private Collection<ListedLog> scanUndatedRun(
+            String operation,
+            RunFilter filter,
+            List<LocalDate> window,
+            BiFunction<LogKey.Root, LocalDate, String> prefixOfDay,
+            Predicate<LogKey> keep) {
+        Map<String, ListedLog> found = new HashMap<>();
+        Set<LocalDate> held = hints.get(filter);
+        if (held != null) {
+            LocalDate recent = windows.today().minusDays(1);
+            List<LocalDate> days = window.stream()
+                    .filter(day -> held.contains(day) || !day.isBefore(recent))
+                    .toList();
+            add(found, scanner.scan(operation, days, prefixOfDay, keep));
+            return found.values();
+        }
+        RunDayHints.Hint hint = hints.begin(filter);
+        add(found, scanner.scan(operation, window, prefixOfDay, keep));
+        hint.complete(found.values().stream().map(listed -> listed.key().day()).toList());
         return found.values();
     }
 

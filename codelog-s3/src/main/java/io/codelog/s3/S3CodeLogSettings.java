@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  *     listing of its days made within this time did not hold costs no LIST, so lookups of ids that are nowhere
  *     cost their index read alone once their days were listed; a log another writer put there without an index
  *     entry (the Go service, the Python engine) is found by {@code findById} at most this long after it was
- *     written. Update and delete always list afresh. Zero turns it off
+ *     written. Update and delete always list afresh. Also how long the days a listing of a UUID run found answer
+ *     its next pages and counts. Zero turns both off
  * @param gzip whether new bodies are gzip-compressed with {@code Content-Encoding: gzip}; reading handles
  *     both whatever this says. Off by default: the Go and Python readers do not decompress
  * @param encryption the server-side encryption asked for on every PUT

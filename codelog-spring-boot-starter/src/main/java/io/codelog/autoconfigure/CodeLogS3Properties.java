@@ -74,7 +74,8 @@ public class CodeLogS3Properties {
 
     /**
      * How long the listing of a day answers the searches of findById, so that lookups of ids that are nowhere cost
-     * no LIST; also the longest a log another writer put there without an index entry stays unfound. 0s to 60s.
+     * no LIST; also the longest a log another writer put there without an index entry stays unfound, and how long
+     * the days that held a UUID run answer its next pages and counts. 0s to 60s.
      */
     private Duration lookupCacheTtl = Duration.ofSeconds(30);
 

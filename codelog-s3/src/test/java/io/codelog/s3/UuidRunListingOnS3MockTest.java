@@ -1,0 +1,15 @@
+package io.codelog.s3;
+
+import io.codelog.test.S3Mock;
+import io.codelog.test.S3TestServer;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The same listings on Adobe S3Mock, an S3 implementation independent of s3proxy. */
+class UuidRunListingOnS3MockTest extends UuidRunListingTest {
+
+    @Override
+    @BeforeAll
+    void bucket(@S3Mock S3TestServer server) {
+        super.bucket(server);
+    }
+}
