@@ -54,12 +54,46 @@ final class Benchmark {
             latency.rows().forEach(table::add);
             scale.rows().forEach(table::add);
         }
+        if (options.runs("reads")) {
+            step("S3 misses and long runs");
+            readCosts(endpoint, table);
+        }
         if (options.runs("memory")) {
             step("memory of a migration in a -Xmx" + MemorySection.MAX_HEAP + " child JVM, " + options.memoryLogs()
                     + " logs");
             new MemorySection(TestServers.mongo(), options, this::step).run(table);
         }
         return table;
+    }
+
+    private void readCosts(S3Endpoint shared, ReportTable table) {
+        for (int size : options.sizes()) {
+            // Two days of this many logs each.
+            if (2L * size <= options.diskAbove()) {
+                missesAt(shared, size, table);
+                continue;
+            }
+            step(String.format("starting a disk-backed S3 server for 2 days of %,d logs", size));
+            try (EmbeddedS3Server onDisk = EmbeddedS3Server.startOnDisk()) {
+                missesAt(new S3Endpoint(onDisk), size, table);
+            }
+        }
+        S3RequestCounter counter = new S3RequestCounter();
+        try (S3Client client = shared.client(shared.endpoint(), counter);
+                ConcurrentRun workers = new ConcurrentRun(options.concurrency())) {
+            ReadCostSection reads = new ReadCostSection(client, counter, workers);
+            reads.longRun(table);
+            reads.uuidRun(table);
+        }
+    }
+
+    private void missesAt(S3Endpoint endpoint, int size, ReportTable table) {
+        S3RequestCounter counter = new S3RequestCounter();
+        try (S3Client client = endpoint.client(endpoint.endpoint(), counter);
+                ConcurrentRun workers = new ConcurrentRun(options.concurrency())) {
+            step(String.format("misses at %,d logs a day", size));
+            new ReadCostSection(client, counter, workers).misses(size, table);
+        }
     }
 
     private void runSize(S3Endpoint shared, int size, ReportTable counts, ReportTable latency, ReportTable scale) {

@@ -44,9 +44,10 @@ record BenchmarkOptions(
 
     /**
      * The server sections by name: S3 side by side, S3 id index modes, MongoDB side by side, migration side by side,
-     * the sections at each stored size (request counts, latency, scale), memory.
+     * the sections at each stored size (request counts, latency, scale), S3 misses at each size as logs a day and the
+     * listing of a 5-day run, memory.
      */
-    static final List<String> SECTIONS = List.of("s3", "id-index", "mongo", "migration", "sizes", "memory");
+    static final List<String> SECTIONS = List.of("s3", "id-index", "mongo", "migration", "sizes", "reads", "memory");
 
     /** When the JMH micro benchmarks run. */
     enum Jmh {
@@ -62,7 +63,7 @@ record BenchmarkOptions(
             + " [--mongo-ops=2000] [--mongo-docs=2000] [--concurrency=8] [--delay-ms=20] [--sizes=1000,10000,100000]"
             + " [--disk-above=200000]"
             + " [--run-size=1000] [--latency-samples=30] [--migration-logs=3000] [--memory-logs=2000,10000]"
-            + " [--sections=s3,id-index,mongo,migration,sizes,memory]";
+            + " [--sections=s3,id-index,mongo,migration,sizes,reads,memory]";
 
     BenchmarkOptions {
         sizes = List.copyOf(sizes);

@@ -119,6 +119,25 @@ class BenchmarkSmokeTest {
             assertThat(row.ratio()).as(row.measurement()).isNotBlank();
         });
 
+        List<ReportTable.Row> reads = section(rows, ReadCostSection.SECTION);
+        assertThat(reads)
+                .hasSize(10)
+                .allSatisfy(row -> assertThat(row.met())
+                        .as(row.measurement() + ": " + row.codelog() + " " + row.target())
+                        .isTrue());
+        assertThat(reads.subList(0, 3))
+                .extracting(ReportTable.Row::codelog)
+                .as("30 logs a day: the first miss lists the id's day and both neighbours once; the next 9 do not list")
+                .containsExactly("3 LIST + 1 GET", "13 (1.3 per lookup)", "1 PUT + 1 LIST + 2 GET");
+        assertThat(reads.subList(6, 8))
+                .extracting(ReportTable.Row::codelog)
+                .as("a run of 5 days: 1 LIST per day from the day before it to the day after it")
+                .containsExactly("7 LIST", "7 LIST + 20 GET");
+        assertThat(reads.subList(8, 10))
+                .extracting(ReportTable.Row::codelog)
+                .as("a UUID run on 2 days: the list window, then its 2 days and the last 3")
+                .containsExactly("33 LIST + 20 GET", "5 LIST + 20 GET");
+
         List<ReportTable.Row> memory = section(rows, MemorySection.SECTION);
         assertThat(memory).hasSize(3);
         for (ReportTable.Row row : memory.subList(0, 2)) {
