@@ -280,14 +280,25 @@ class RunAgainAfterKillTest {
         throw new AssertionError("the first operator never claimed a day");
     }
 
-    /** Logs written to the bucket whole (object and pointer; the store writes the pointer last), by key. */
+    /**
+     * Logs written to the bucket whole, by key: their object and their pointer, which the store PUTs at the same
+     * moment, so a kill can leave either without the other.
+     */
     private Map<String, Instant> wholeLogObjects() {
         Map<String, Instant> objects = objects();
         String pointers = CliStores.PREFIX + "/index/";
+        String logs = CliStores.PREFIX + "/logs/";
         Set<String> whole = new HashSet<>();
-        objects.keySet().stream()
-                .filter(key -> key.startsWith(pointers))
-                .forEach(key -> whole.add(key.substring(pointers.length())));
+        Set<String> logNames = new HashSet<>();
+        objects.keySet().forEach(key -> {
+            String name = key.substring(key.lastIndexOf('/') + 1);
+            if (key.startsWith(pointers)) {
+                whole.add(name);
+            } else if (key.startsWith(logs)) {
+                logNames.add(name);
+            }
+        });
+        whole.retainAll(logNames);
         Map<String, Instant> written = new HashMap<>();
         objects.forEach((key, lastModified) -> {
             if (whole.contains(key.substring(key.lastIndexOf('/') + 1))) {
