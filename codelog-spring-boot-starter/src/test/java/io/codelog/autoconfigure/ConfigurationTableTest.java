@@ -30,8 +30,8 @@ class ConfigurationTableTest {
     @Test
     void everyPropertyHasAVariableAndEveryVariableAProperty() throws IOException {
         List<String> documented = metadataProperties();
-        List<String> mapped = Arrays.stream(LegacyVariable.values())
-                .map(LegacyVariable::property)
+        List<String> mapped = Arrays.stream(FlowsVariable.values())
+                .map(FlowsVariable::property)
                 .toList();
         assertThat(documented).isNotEmpty();
         assertThat(mapped).containsExactlyInAnyOrderElementsOf(documented);
@@ -43,7 +43,7 @@ class ConfigurationTableTest {
                 Files.readAllLines(Path.of("..", "docs", "configuration.md"), StandardCharsets.UTF_8).stream()
                         .filter(line -> line.startsWith("|"))
                         .toList();
-        for (LegacyVariable variable : LegacyVariable.values()) {
+        for (FlowsVariable variable : FlowsVariable.values()) {
             assertThat(rows)
                     .as("a row of docs/configuration.md for %s", variable.property())
                     .anyMatch(row -> row.contains("`" + variable.property() + "`")

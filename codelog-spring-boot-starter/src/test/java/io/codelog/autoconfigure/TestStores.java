@@ -46,7 +46,7 @@ final class TestStores {
     /**
      * A runner with Boot's MongoDB auto-configuration on a fresh database and codelog's auto-configurations. The
      * system environment is replaced by the given variables (so the machine's own cannot leak in), then the
-     * legacy-variable post-processor runs as {@code SpringApplication} would run it.
+     * FLOWS_CODE_ACTIONS_* post-processor runs as {@code SpringApplication} would run it.
      */
     ApplicationContextRunner runner(Map<String, Object> environmentVariables) {
         return runnerWithoutMongoDb(environmentVariables)
@@ -67,8 +67,7 @@ final class TestStores {
                         CodeLogMetricsAutoConfiguration.class))
                 .withInitializer(context -> {
                     useEnvironmentVariables(context.getEnvironment(), environmentVariables);
-                    new LegacyVariablesEnvironmentPostProcessor()
-                            .postProcessEnvironment(context.getEnvironment(), null);
+                    new FlowsVariablesEnvironmentPostProcessor().postProcessEnvironment(context.getEnvironment(), null);
                 });
     }
 
