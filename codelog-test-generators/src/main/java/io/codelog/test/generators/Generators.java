@@ -63,14 +63,17 @@ public final class Generators {
             throw new IllegalArgumentException("min " + min + " is above max " + max);
         }
         long[] edges = edges(min, max);
-        return random -> random.nextDouble() < EDGE_SHARE
-                ? edges[random.nextInt(edges.length)]
-                : max == Long.MAX_VALUE ? randomLongFrom(random, min, max) : random.nextLong(min, max + 1);
+        return random -> {
+            if (random.nextDouble() < EDGE_SHARE) {
+                return edges[random.nextInt(edges.length)];
+            }
+            return max < Long.MAX_VALUE ? random.nextLong(min, max + 1) : upToLongMax(random, min);
+        };
     }
 
     /**
-     * Strings of {@code chars} whose length is between the bounds; the shortest and the longest come up in about
-     * {@value #EDGE_SHARE} of the draws, and each character is drawn as {@link Chars} says.
+     * Strings of {@code chars} whose length is between the bounds, drawn as {@link #integers} draws (so the shortest
+     * and the longest come up far more often than their share), and each character drawn as {@link Chars} says.
      */
     public static Generator<String> strings(Chars chars, int minLength, int maxLength) {
         if (minLength < 0) {
@@ -111,11 +114,9 @@ public final class Generators {
         return edges.stream().mapToLong(Long::longValue).toArray();
     }
 
-    private static long randomLongFrom(RandomGenerator random, long min, long max) {
-        if (min == Long.MIN_VALUE) {
-            return random.nextLong();
-        }
-        return random.nextLong(min - 1, max) + 1;
+    /** A long from {@code min} to {@link Long#MAX_VALUE}, which {@code nextLong}'s exclusive bound cannot reach. */
+    private static long upToLongMax(RandomGenerator random, long min) {
+        return min == Long.MIN_VALUE ? random.nextLong() : random.nextLong(min - 1, Long.MAX_VALUE) + 1;
     }
 
     private static void requireChoices(int count) {
