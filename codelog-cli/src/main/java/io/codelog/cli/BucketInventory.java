@@ -31,7 +31,7 @@ record BucketInventory(
     }
 
     /** Lists everything the store owns. */
-    static BucketInventory measure(S3Store s3) {
+    static BucketInventory measure(S3CommandConnection s3) {
         S3ObjectFormat format = s3.format();
         Tally logs = new Tally();
         Tally index = new Tally();
@@ -86,7 +86,7 @@ record BucketInventory(
         return key.substring(0, key.length() - (SAMPLE_ID + ".json").length());
     }
 
-    private static long list(S3Store s3, String prefix, Consumer<S3Object> each) {
+    private static long list(S3CommandConnection s3, String prefix, Consumer<S3Object> each) {
         return S3Listing.forEach(s3.client(), s3.settings().bucket(), prefix, each);
     }
 

@@ -61,8 +61,8 @@ final class CodelogCommand implements Runnable, AutoCloseable {
     private final CliContext context;
     private final List<String> settingArguments;
     private CliSettings settings;
-    private MongoStore mongo;
-    private S3Store s3;
+    private MongoCommandConnection mongo;
+    private S3CommandConnection s3;
 
     CodelogCommand(CliContext context, List<String> settingArguments) {
         this.context = context;
@@ -95,17 +95,17 @@ final class CodelogCommand implements Runnable, AutoCloseable {
     }
 
     /** The MongoDB store, opened on first use. */
-    MongoStore mongo(String command) {
+    MongoCommandConnection mongo(String command) {
         if (mongo == null) {
-            mongo = MongoStore.open(settings().mongo(), rules(), command);
+            mongo = MongoCommandConnection.open(settings().mongo(), rules(), command);
         }
         return mongo;
     }
 
     /** The S3 store, opened on first use; with {@code codelog.s3.id-index=mongo} MongoDB is opened too. */
-    S3Store s3(String command) {
+    S3CommandConnection s3(String command) {
         if (s3 == null) {
-            s3 = S3Store.open(
+            s3 = S3CommandConnection.open(
                     settings(),
                     rules(),
                     command,
@@ -118,8 +118,8 @@ final class CodelogCommand implements Runnable, AutoCloseable {
     @Override
     public void close() {
         try (CliSettings openedSettings = settings;
-                MongoStore openedMongo = mongo;
-                S3Store openedS3 = s3) {
+                MongoCommandConnection openedMongo = mongo;
+                S3CommandConnection openedS3 = s3) {
             settings = null;
             mongo = null;
             s3 = null;

@@ -61,7 +61,7 @@ final class CostCommand implements Callable<Integer> {
         if (writesPerDay != null && writesPerDay < 0 || getsPerDay < 0 || listsPerDay < 0) {
             throw new CliUsageException("--writes-per-day, --gets-per-day and --lists-per-day must be 0 or more.");
         }
-        S3Store s3 = root.s3("cost");
+        S3CommandConnection s3 = root.s3("cost");
         PrintWriter out = root.context().out();
         out.println("cost " + s3.describe() + " (S3 Standard, us-east-1 list prices; a month is "
                 + S3StandardPrices.DAYS_PER_MONTH + " days)");

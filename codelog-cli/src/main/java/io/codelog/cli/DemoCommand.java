@@ -72,8 +72,9 @@ final class DemoCommand implements Callable<Integer> {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         try (DemoServers servers = DemoServers.start();
                 CliSettings settings = CliSettings.load(variables(servers), List.of());
-                MongoStore mongo = MongoStore.open(settings.mongo(), settings.rules(clock), "demo");
-                S3Store s3 = S3Store.open(
+                MongoCommandConnection mongo =
+                        MongoCommandConnection.open(settings.mongo(), settings.rules(clock), "demo");
+                S3CommandConnection s3 = S3CommandConnection.open(
                         settings,
                         settings.rules(clock),
                         "demo",

@@ -23,12 +23,17 @@ final class DemoStory {
 
     private final CliContext context;
     private final ProgressOptions progress;
-    private final MongoStore mongo;
-    private final S3Store s3;
+    private final MongoCommandConnection mongo;
+    private final S3CommandConnection s3;
     private final RequestSteps requests;
     private final PrintWriter out;
 
-    DemoStory(CliContext context, ProgressOptions progress, MongoStore mongo, S3Store s3, RequestSteps requests) {
+    DemoStory(
+            CliContext context,
+            ProgressOptions progress,
+            MongoCommandConnection mongo,
+            S3CommandConnection s3,
+            RequestSteps requests) {
         this.context = context;
         this.progress = progress;
         this.mongo = mongo;

@@ -17,13 +17,13 @@ import org.bson.types.ObjectId;
  */
 final class DemoSwitch {
 
-    private final MongoStore mongo;
-    private final S3Store s3;
+    private final MongoCommandConnection mongo;
+    private final S3CommandConnection s3;
     private final PrintWriter out;
     private final LongAdder fallbackReads = new LongAdder();
     private final FallbackCodeLogRepository service;
 
-    DemoSwitch(MongoStore mongo, S3Store s3, PrintWriter out) {
+    DemoSwitch(MongoCommandConnection mongo, S3CommandConnection s3, PrintWriter out) {
         this.mongo = mongo;
         this.s3 = s3;
         this.out = out;

@@ -57,7 +57,7 @@ final class LifecycleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int expirationDays = expirationDays();
-        S3Store s3 = root.s3("lifecycle");
+        S3CommandConnection s3 = root.s3("lifecycle");
         S3ObjectFormat format = s3.format();
         List<String> prefixes = new ArrayList<>();
         prefixes.add(BucketInventory.logsRoot(format, false));
@@ -107,7 +107,7 @@ final class LifecycleCommand implements Callable<Integer> {
     }
 
     /** The average size of up to 1,000 log objects (one LIST), or null when it cannot be measured. */
-    private Double averageLogSize(S3Store s3, String logsRoot) {
+    private Double averageLogSize(S3CommandConnection s3, String logsRoot) {
         try {
             var page = S3Listing.firstPage(s3.client(), s3.settings().bucket(), logsRoot, SAMPLE);
             if (page.contents().isEmpty()) {
@@ -126,9 +126,9 @@ final class LifecycleCommand implements Callable<Integer> {
 
     /** The bucket's lifecycle configuration, read and replaced whole (S3 has no per-rule call). */
     private static final class LifecycleBucket {
-        private final S3Store s3;
+        private final S3CommandConnection s3;
 
-        LifecycleBucket(S3Store s3) {
+        LifecycleBucket(S3CommandConnection s3) {
             this.s3 = s3;
         }
 

@@ -39,8 +39,8 @@ final class MigrateCommand implements Callable<Integer> {
         if (copy.report != null) {
             ReportFile.checkWritable(copy.report);
         }
-        S3Store s3 = root.s3("migrate");
-        MongoStore mongo = root.mongo("migrate");
+        S3CommandConnection s3 = root.s3("migrate");
+        MongoCommandConnection mongo = root.mongo("migrate");
         MigrationEngine engine = Engines.mongoToS3(mongo, s3, root.context().clock());
         root.context()
                 .out()

@@ -14,7 +14,7 @@ final class MongoDayCounts {
     private final MongoCollection<Document> logs;
     private long queries;
 
-    MongoDayCounts(MongoStore mongo) {
+    MongoDayCounts(MongoCommandConnection mongo) {
         this.logs = mongo.template().getCollection(mongo.settings().collection());
     }
 

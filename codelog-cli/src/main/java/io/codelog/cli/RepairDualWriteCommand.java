@@ -74,8 +74,8 @@ final class RepairDualWriteCommand implements Callable<Integer> {
         if (report != null) {
             ReportFile.checkWritable(report);
         }
-        S3Store s3 = root.s3(NAME);
-        MongoStore mongo = root.mongo(NAME);
+        S3CommandConnection s3 = root.s3(NAME);
+        MongoCommandConnection mongo = root.mongo(NAME);
         String collection = root.settings().mongo().getFailureCollection();
         MongoDualWriteFailureLog failures = mongo.failureLog(collection);
         PrintWriter out = root.context().out();
@@ -109,15 +109,15 @@ final class RepairDualWriteCommand implements Callable<Integer> {
         return result.complete() ? ExitCode.OK : ExitCode.DIFFERENCES;
     }
 
-    private static String describe(Store store, MongoStore mongo, S3Store s3) {
+    private static String describe(Store store, MongoCommandConnection mongo, S3CommandConnection s3) {
         return store == Store.MONGO ? mongo.describe() : s3.describe();
     }
 
-    private static CodeLogRepository repository(Store store, MongoStore mongo, S3Store s3) {
+    private static CodeLogRepository repository(Store store, MongoCommandConnection mongo, S3CommandConnection s3) {
         return store == Store.MONGO ? mongo.repository() : s3.repository();
     }
 
-    private static ConditionalCopyTarget copyTarget(Store store, MongoStore mongo, S3Store s3) {
+    private static ConditionalCopyTarget copyTarget(Store store, MongoCommandConnection mongo, S3CommandConnection s3) {
         return store == Store.MONGO ? mongo.repository() : s3.repository();
     }
 

@@ -39,8 +39,8 @@ final class RollbackCommand implements Callable<Integer> {
         if (copy.report != null) {
             ReportFile.checkWritable(copy.report);
         }
-        S3Store s3 = root.s3("rollback");
-        MongoStore mongo = root.mongo("rollback");
+        S3CommandConnection s3 = root.s3("rollback");
+        MongoCommandConnection mongo = root.mongo("rollback");
         MigrationEngine engine = Engines.s3ToMongo(mongo, s3, root.context().clock());
         root.context()
                 .out()

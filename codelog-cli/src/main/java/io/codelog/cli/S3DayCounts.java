@@ -16,7 +16,7 @@ final class S3DayCounts {
     private final S3ObjectFormat format;
     private final boolean legacy;
 
-    S3DayCounts(S3Store s3) {
+    S3DayCounts(S3CommandConnection s3) {
         this.client = s3.client();
         this.bucket = s3.settings().bucket();
         this.format = s3.format();

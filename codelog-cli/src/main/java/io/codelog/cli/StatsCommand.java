@@ -52,8 +52,8 @@ final class StatsCommand implements Callable<Integer> {
                 to != null ? to : LocalDate.ofInstant(root.context().clock().instant(), ZoneOffset.UTC);
         LocalDate first = from != null ? from : last.minusDays(DEFAULT_DAYS - 1L);
         DayRangeOptions.checked(first, last);
-        S3Store s3 = stores == Stores.MONGO ? null : root.s3("stats");
-        MongoStore mongo = stores == Stores.S3 ? null : root.mongo("stats");
+        S3CommandConnection s3 = stores == Stores.MONGO ? null : root.s3("stats");
+        MongoCommandConnection mongo = stores == Stores.S3 ? null : root.mongo("stats");
         long listsBefore = s3 == null ? 0 : s3.counter().count("ListObjectsV2");
         MongoDayCounts mongoCounts = mongo == null ? null : new MongoDayCounts(mongo);
         S3DayCounts s3Counts = s3 == null ? null : new S3DayCounts(s3);

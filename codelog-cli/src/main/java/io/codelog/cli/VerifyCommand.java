@@ -97,8 +97,8 @@ final class VerifyCommand implements Callable<Integer> {
         if (report != null) {
             ReportFile.checkWritable(report);
         }
-        S3Store s3 = root.s3("verify");
-        MongoStore mongo = root.mongo("verify");
+        S3CommandConnection s3 = root.s3("verify");
+        MongoCommandConnection mongo = root.mongo("verify");
         MigrationEngine engine = direction == Direction.MONGO_TO_S3
                 ? Engines.mongoToS3(mongo, s3, root.context().clock())
                 : Engines.s3ToMongo(mongo, s3, root.context().clock());

@@ -1,17 +1,23 @@
 package io.codelog.core;
 
+import static io.codelog.test.generators.Generators.constant;
+import static io.codelog.test.generators.Generators.elements;
+import static io.codelog.test.generators.Generators.integers;
+import static io.codelog.test.generators.Generators.joined;
+import static io.codelog.test.generators.Generators.oneOf;
+import static io.codelog.test.generators.Generators.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.codelog.test.generators.Chars;
+import io.codelog.test.generators.Generator;
+import io.codelog.test.generators.Property;
+import io.codelog.test.generators.Tally;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 class CodeLogIdsPropertiesTest {
 
@@ -19,8 +25,8 @@ class CodeLogIdsPropertiesTest {
             Pattern.compile("[0-9a-f]{24}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern ANY_CASE_ID = Pattern.compile(
             "[0-9a-fA-F]{24}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final String LOWER_HEX = "0123456789abcdef";
-    private static final String ANY_CASE_HEX = "0123456789abcdefABCDEF";
+    private static final Chars LOWER_HEX = Chars.of("0123456789abcdef");
+    private static final Chars ANY_CASE_HEX = Chars.of("0123456789abcdefABCDEF");
     private static final String[] HOSTILE_PIECES = {
         "/",
         "..",
@@ -54,53 +60,52 @@ class CodeLogIdsPropertiesTest {
         "\u0130"
     };
 
-    @Property(tries = 10_000)
-    void requireValidEitherRejectsOrReturnsACanonicalId(@ForAll("candidateIds") String candidate) {
-        boolean shouldAccept = ANY_CASE_ID.matcher(candidate).matches();
-        Statistics.label("accepted").collect(shouldAccept);
-        Statistics.label("accepted").coverage(coverage -> {
-            coverage.check(true).percentage(p -> p >= 5);
-            coverage.check(false).percentage(p -> p >= 50);
+    @TestFactory
+    Stream<DynamicTest> requireValidEitherRejectsOrReturnsACanonicalId() {
+        Tally accepted = new Tally("accepted");
+        Stream<DynamicTest> tries = Property.forAll(candidateIds())
+                .tries(10_000)
+                .check(candidate -> {
+                    boolean shouldAccept = ANY_CASE_ID.matcher(candidate).matches();
+                    accepted.add(shouldAccept);
+
+                    if (shouldAccept) {
+                        String id = CodeLogIds.requireValid("id", candidate);
+                        assertThat(id).matches(CANONICAL_ID).isEqualTo(candidate.toLowerCase(Locale.ROOT));
+                        assertThat(id).doesNotContain("/").doesNotContain(".");
+                    } else {
+                        assertThatThrownBy(() -> CodeLogIds.requireValid("id", candidate))
+                                .isInstanceOfSatisfying(InvalidCodeLogException.class, e -> {
+                                    assertThat(e.field()).isEqualTo("id");
+                                    assertThat(e.getMessage()).hasSizeLessThan(300);
+                                });
+                    }
+                });
+        return Stream.concat(tries, Stream.of(accepted.atLeast(5, true), accepted.atLeast(50, false)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyLowerCaseValidIdIsAcceptedUnchanged() {
+        return Property.forAll(validIds(LOWER_HEX)).tries(2_000).check(id -> {
+            assertThat(CodeLogIds.requireValid("run_id", id)).isEqualTo(id);
+            assertThat(CodeLogIds.isObjectId(id) ^ CodeLogIds.isUuid(id)).isTrue();
         });
-
-        if (shouldAccept) {
-            String id = CodeLogIds.requireValid("id", candidate);
-            assertThat(id).matches(CANONICAL_ID).isEqualTo(candidate.toLowerCase(Locale.ROOT));
-            assertThat(id).doesNotContain("/").doesNotContain(".");
-        } else {
-            assertThatThrownBy(() -> CodeLogIds.requireValid("id", candidate))
-                    .isInstanceOfSatisfying(InvalidCodeLogException.class, e -> {
-                        assertThat(e.field()).isEqualTo("id");
-                        assertThat(e.getMessage()).hasSizeLessThan(300);
-                    });
-        }
     }
 
-    @Property(tries = 2_000)
-    void everyLowerCaseValidIdIsAcceptedUnchanged(@ForAll("lowerCaseValidIds") String id) {
-        assertThat(CodeLogIds.requireValid("run_id", id)).isEqualTo(id);
-        assertThat(CodeLogIds.isObjectId(id) ^ CodeLogIds.isUuid(id)).isTrue();
+    @TestFactory
+    Stream<DynamicTest> everyMixedCaseValidIdIsAcceptedInLowerCase() {
+        return Property.forAll(validIds(ANY_CASE_HEX))
+                .tries(2_000)
+                .check(id -> assertThat(CodeLogIds.requireValid("code_id", id)).isEqualTo(id.toLowerCase(Locale.ROOT)));
     }
 
-    @Property(tries = 2_000)
-    void everyMixedCaseValidIdIsAcceptedInLowerCase(@ForAll("mixedCaseValidIds") String id) {
-        assertThat(CodeLogIds.requireValid("code_id", id)).isEqualTo(id.toLowerCase(Locale.ROOT));
-    }
-
-    @Provide
-    Arbitrary<String> candidateIds() {
-        Arbitrary<String> hostilePieces =
-                Arbitraries.of(HOSTILE_PIECES).list().ofMaxSize(40).map(pieces -> String.join("", pieces));
-        Arbitrary<String> unicode = Arbitraries.strings().all().ofMaxLength(50);
-        Arbitrary<String> nearlyHex = Arbitraries.strings()
-                .withChars(ANY_CASE_HEX + "-")
-                .ofMinLength(22)
-                .ofMaxLength(38);
-        Arbitrary<String> veryLong = Arbitraries.oneOf(
-                Arbitraries.strings().all().ofMinLength(1_000).ofMaxLength(20_000),
-                Arbitraries.strings().withChars(ANY_CASE_HEX).ofMinLength(25).ofMaxLength(10_000));
-        return Arbitraries.oneOf(
-                Arbitraries.just(""),
+    private static Generator<String> candidateIds() {
+        Generator<String> hostilePieces = joined(elements(HOSTILE_PIECES), 0, 40);
+        Generator<String> unicode = strings(Chars.all(), 0, 50);
+        Generator<String> nearlyHex = strings(ANY_CASE_HEX.and(Chars.of("-")), 22, 38);
+        Generator<String> veryLong = oneOf(strings(Chars.all(), 1_000, 20_000), strings(ANY_CASE_HEX, 25, 10_000));
+        return oneOf(
+                constant(""),
                 hostilePieces,
                 unicode,
                 nearlyHex,
@@ -109,31 +114,24 @@ class CodeLogIdsPropertiesTest {
                 validIds(ANY_CASE_HEX));
     }
 
-    @Provide
-    Arbitrary<String> lowerCaseValidIds() {
-        return validIds(LOWER_HEX);
+    private static Generator<String> validIds(Chars hexDigits) {
+        Generator<String> objectIds = strings(hexDigits, 24);
+        Generator<String> uuids = random -> String.join(
+                "-",
+                strings(hexDigits, 8).next(random),
+                strings(hexDigits, 4).next(random),
+                strings(hexDigits, 4).next(random),
+                strings(hexDigits, 4).next(random),
+                strings(hexDigits, 12).next(random));
+        return oneOf(objectIds, uuids);
     }
 
-    @Provide
-    Arbitrary<String> mixedCaseValidIds() {
-        return validIds(ANY_CASE_HEX);
-    }
-
-    private static Arbitrary<String> validIds(String hexDigits) {
-        Arbitrary<String> objectIds = hex(hexDigits, 24);
-        Arbitrary<String> uuids = Combinators.combine(
-                        hex(hexDigits, 8), hex(hexDigits, 4), hex(hexDigits, 4), hex(hexDigits, 4), hex(hexDigits, 12))
-                .as((a, b, c, d, e) -> a + "-" + b + "-" + c + "-" + d + "-" + e);
-        return Arbitraries.oneOf(objectIds, uuids);
-    }
-
-    private static Arbitrary<String> hex(String hexDigits, int length) {
-        return Arbitraries.strings().withChars(hexDigits).ofLength(length);
-    }
-
-    private static Arbitrary<String> mutated(Arbitrary<String> ids) {
-        return ids.flatMap(id -> Combinators.combine(
-                        Arbitraries.integers().between(0, id.length() - 1), Arbitraries.of(HOSTILE_PIECES))
-                .as((position, piece) -> id.substring(0, position) + piece + id.substring(position + 1)));
+    /** A valid id with one character replaced by a hostile piece. */
+    private static Generator<String> mutated(Generator<String> ids) {
+        return ids.flatMap(id -> random -> {
+            int position = integers(0, id.length() - 1).next(random);
+            String piece = elements(HOSTILE_PIECES).next(random);
+            return id.substring(0, position) + piece + id.substring(position + 1);
+        });
     }
 }

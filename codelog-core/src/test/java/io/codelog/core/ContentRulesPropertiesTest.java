@@ -1,76 +1,87 @@
 package io.codelog.core;
 
+import static io.codelog.test.generators.Generators.elements;
+import static io.codelog.test.generators.Generators.integers;
+import static io.codelog.test.generators.Generators.joined;
+import static io.codelog.test.generators.Generators.oneOf;
+import static io.codelog.test.generators.Generators.strings;
+import static io.codelog.test.generators.Generators.weighted;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.codelog.test.generators.Chars;
+import io.codelog.test.generators.Generator;
+import io.codelog.test.generators.Property;
+import io.codelog.test.generators.Tally;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.statistics.Statistics;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 class ContentRulesPropertiesTest {
 
-    @Property(tries = 2_000)
-    void truncationOfWellFormedTextIsAPrefixWithinTheLimitEndingOnACodePoint(
-            @ForAll("wellFormedText") String content, @ForAll @IntRange(min = 1, max = 40) int max) {
-        String result = new ContentRules(max, ContentPolicy.TRUNCATE).apply(content);
+    private static final Generator<Integer> LIMITS = integers(1, 40);
 
-        assertThat(content).startsWith(result);
-        assertThat(result.length()).isLessThanOrEqualTo(max);
-        if (content.length() <= max) {
-            assertThat(result).isEqualTo(content);
-        } else {
-            assertThat(result.length()).isBetween(max - 1, max);
-        }
-        if (!result.isEmpty()) {
-            assertThat(Character.isHighSurrogate(result.charAt(result.length() - 1)))
-                    .as("ends in a lone high surrogate")
-                    .isFalse();
-        }
-        boolean straddles = content.length() > max && Character.isLowSurrogate(content.charAt(max));
-        Statistics.label("pair straddles the limit").collect(straddles);
-        Statistics.label("pair straddles the limit")
-                .coverage(coverage -> coverage.check(true).percentage(p -> p >= 5));
+    @TestFactory
+    Stream<DynamicTest> truncationOfWellFormedTextIsAPrefixWithinTheLimitEndingOnACodePoint() {
+        Tally straddles = new Tally("pair straddles the limit");
+        Stream<DynamicTest> tries = Property.forAll(withLimit(wellFormedText()))
+                .tries(2_000)
+                .check(sample -> {
+                    String content = sample.content();
+                    int max = sample.max();
+                    String result = new ContentRules(max, ContentPolicy.TRUNCATE).apply(content);
+
+                    assertThat(content).startsWith(result);
+                    assertThat(result.length()).isLessThanOrEqualTo(max);
+                    if (content.length() <= max) {
+                        assertThat(result).isEqualTo(content);
+                    } else {
+                        assertThat(result.length()).isBetween(max - 1, max);
+                    }
+                    if (!result.isEmpty()) {
+                        assertThat(Character.isHighSurrogate(result.charAt(result.length() - 1)))
+                                .as("ends in a lone high surrogate")
+                                .isFalse();
+                    }
+                    straddles.add(content.length() > max && Character.isLowSurrogate(content.charAt(max)));
+                });
+        return Stream.concat(tries, Stream.of(straddles.atLeast(5, true)));
     }
 
-    @Property(tries = 2_000)
-    void truncationNeverSplitsAPairEvenInTextWithLoneSurrogates(
-            @ForAll("textWithLoneSurrogates") String content, @ForAll @IntRange(min = 1, max = 40) int max) {
-        String result = new ContentRules(max, ContentPolicy.TRUNCATE).apply(content);
+    @TestFactory
+    Stream<DynamicTest> truncationNeverSplitsAPairEvenInTextWithLoneSurrogates() {
+        return Property.forAll(withLimit(textWithLoneSurrogates())).tries(2_000).check(sample -> {
+            String content = sample.content();
+            String result = new ContentRules(sample.max(), ContentPolicy.TRUNCATE).apply(content);
 
-        assertThat(content).startsWith(result);
-        assertThat(result.length()).isLessThanOrEqualTo(max);
-        int cut = result.length();
-        if (cut > 0 && cut < content.length()) {
-            boolean splitsPair =
-                    Character.isHighSurrogate(content.charAt(cut - 1)) && Character.isLowSurrogate(content.charAt(cut));
-            assertThat(splitsPair).as("splits a surrogate pair at %d", cut).isFalse();
-        }
+            assertThat(content).startsWith(result);
+            assertThat(result.length()).isLessThanOrEqualTo(sample.max());
+            int cut = result.length();
+            if (cut > 0 && cut < content.length()) {
+                boolean splitsPair = Character.isHighSurrogate(content.charAt(cut - 1))
+                        && Character.isLowSurrogate(content.charAt(cut));
+                assertThat(splitsPair).as("splits a surrogate pair at %d", cut).isFalse();
+            }
+        });
     }
 
-    @Provide
-    Arbitrary<String> wellFormedText() {
-        Arbitrary<Integer> ascii = Arbitraries.integers().between(0x20, 0x7e);
-        Arbitrary<Integer> bmp = Arbitraries.integers()
-                .between(0x80, 0xfffd)
-                .filter(cp -> cp < Character.MIN_SURROGATE || cp > Character.MAX_SURROGATE);
-        Arbitrary<Integer> supplementary =
-                Arbitraries.integers().between(Character.MIN_SUPPLEMENTARY_CODE_POINT, Character.MAX_CODE_POINT);
-        Arbitrary<Integer> codePoint =
-                Arbitraries.frequencyOf(Tuple.of(3, ascii), Tuple.of(1, bmp), Tuple.of(3, supplementary));
-        return codePoint.list().ofMaxSize(40).map(ContentRulesPropertiesTest::fromCodePoints);
+    private static Generator<Sample> withLimit(Generator<String> contents) {
+        return random -> new Sample(contents.next(random), LIMITS.next(random));
     }
 
-    @Provide
-    Arbitrary<String> textWithLoneSurrogates() {
-        Arbitrary<String> piece = Arbitraries.oneOf(
-                Arbitraries.strings().all().ofMinLength(1).ofMaxLength(3),
-                Arbitraries.of("\uD83D\uDE00", "\uD800", "\uDFFF", "\uDBFF\uDFFF", "a"));
-        return piece.list().ofMaxSize(30).map(pieces -> String.join("", pieces));
+    private static Generator<String> wellFormedText() {
+        Generator<Integer> ascii = integers(0x20, 0x7e);
+        Generator<Integer> bmp =
+                integers(0x80, 0xfffd).filter(cp -> cp < Character.MIN_SURROGATE || cp > Character.MAX_SURROGATE);
+        Generator<Integer> supplementary = integers(Character.MIN_SUPPLEMENTARY_CODE_POINT, Character.MAX_CODE_POINT);
+        Generator<Integer> codePoint = weighted(3, ascii).or(1, bmp).or(3, supplementary);
+        return codePoint.list(0, 40).map(ContentRulesPropertiesTest::fromCodePoints);
+    }
+
+    private static Generator<String> textWithLoneSurrogates() {
+        Generator<String> piece =
+                oneOf(strings(Chars.all(), 1, 3), elements("\uD83D\uDE00", "\uD800", "\uDFFF", "\uDBFF\uDFFF", "a"));
+        return joined(piece, 0, 30);
     }
 
     private static String fromCodePoints(List<Integer> codePoints) {
@@ -78,4 +89,7 @@ class ContentRulesPropertiesTest {
         codePoints.forEach(text::appendCodePoint);
         return text.toString();
     }
+
+    /** A content and the length limit it is truncated to. */
+    private record Sample(String content, int max) {}
 }

@@ -1,5 +1,12 @@
 package io.codelog.it;
 
+import static io.codelog.test.generators.Generators.elements;
+import static io.codelog.test.generators.Generators.enums;
+import static io.codelog.test.generators.Generators.integers;
+import static io.codelog.test.generators.Generators.joined;
+import static io.codelog.test.generators.Generators.oneOf;
+import static io.codelog.test.generators.Generators.strings;
+import static io.codelog.test.generators.Generators.weighted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +21,9 @@ import io.codelog.core.LogType;
 import io.codelog.s3.S3CodeLogRepository;
 import io.codelog.s3.S3CodeLogSettings;
 import io.codelog.s3.S3RequestCounter;
+import io.codelog.test.generators.Chars;
+import io.codelog.test.generators.Generator;
+import io.codelog.test.generators.Property;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -21,21 +31,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
+import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
 /**
  * Hostile ids, contents and prefixes against the real S3 store: each is refused before any request is made,
  * or it is stored under {@code {prefix}/logs/} (seen with a raw listing of the whole bucket) and reads back
- * identical. jqwik has no per-property timeout: every request is bounded by the client's call timeout and
- * the test JVM by surefire's fork timeout.
+ * identical. Every request is bounded by the client's call timeout and the test JVM by surefire's fork timeout.
  */
 class HostileInputPropertiesTest {
 
@@ -57,7 +63,7 @@ class HostileInputPropertiesTest {
     private static final AtomicLong PREFIXES_TRIED = new AtomicLong();
     private static final AtomicLong PREFIXES_STORED = new AtomicLong();
 
-    @AfterContainer
+    @AfterAll
     static void report() {
         System.out.printf(
                 "Hostile input: %d ids (%d accepted and stored), %d contents, %d prefixes (%d accepted)%n",
@@ -66,8 +72,12 @@ class HostileInputPropertiesTest {
         S3.close();
     }
 
-    @Property(tries = 6_000)
-    void hostileIdsAreRefusedBeforeAnyRequest(@ForAll("hostileIds") String id) {
+    @TestFactory
+    Stream<DynamicTest> hostileIdsAreRefusedBeforeAnyRequest() {
+        return Property.forAll(hostileIds()).tries(6_000).check(this::hostileIdIsRefusedBeforeAnyRequest);
+    }
+
+    private void hostileIdIsRefusedBeforeAnyRequest(String id) {
         IDS_TRIED.incrementAndGet();
         if (CodeLogIds.isObjectId(id) || CodeLogIds.isUuid(id)) {
             assertThat(UNPREFIXED.findById(id)).isEmpty();
@@ -87,23 +97,35 @@ class HostileInputPropertiesTest {
         assertThat(REQUESTS.total()).as("requests made for a refused id").isEqualTo(before);
     }
 
-    @Property(tries = 2_000)
-    void idsThatPassValidationLandUnderThePrefix(
-            @ForAll("idLike") String id, @ForAll("idLike") String runId, @ForAll("idLike") String codeId) {
-        IDS_TRIED.addAndGet(3);
-        S3CodeLogRepository store = LANDING;
-        CodeLog log = new CodeLog(id, runId, codeId, LogType.DEBUG, "line", null, null);
-        Optional<CodeLog> stored = storedOrRefused(() -> store.create(log));
-        if (stored.isPresent()) {
-            IDS_STORED.incrementAndGet();
-            assertOnlyUnder("landing", stored.get());
-            assertThat(store.findById(id)).contains(stored.get());
-            clearBucket();
-        }
+    @TestFactory
+    Stream<DynamicTest> idsThatPassValidationLandUnderThePrefix() {
+        Generator<String> idLike = idLike();
+        Generator<CodeLog> logs = random -> new CodeLog(
+                idLike.next(random), idLike.next(random), idLike.next(random), LogType.DEBUG, "line", null, null);
+        return Property.forAll(logs).tries(2_000).check(log -> {
+            IDS_TRIED.addAndGet(3);
+            S3CodeLogRepository store = LANDING;
+            Optional<CodeLog> stored = storedOrRefused(() -> store.create(log));
+            if (stored.isPresent()) {
+                IDS_STORED.incrementAndGet();
+                assertOnlyUnder("landing", stored.get());
+                assertThat(store.findById(log.id())).contains(stored.get());
+                clearBucket();
+            }
+        });
     }
 
-    @Property(tries = 1_000)
-    void contentsReadBackIdenticalOrAreRefused(@ForAll("contents") String content, @ForAll ContentPolicy policy) {
+    @TestFactory
+    Stream<DynamicTest> contentsReadBackIdenticalOrAreRefused() {
+        Generator<String> contents = contents();
+        Generator<ContentPolicy> policies = enums(ContentPolicy.class);
+        Generator<ContentTry> tries = random -> new ContentTry(contents.next(random), policies.next(random));
+        return Property.forAll(tries)
+                .tries(1_000)
+                .check(sample -> contentReadsBackIdenticalOrIsRefused(sample.content(), sample.policy()));
+    }
+
+    private void contentReadsBackIdenticalOrIsRefused(String content, ContentPolicy policy) {
         CONTENTS_TRIED.incrementAndGet();
         S3CodeLogRepository store = policy == ContentPolicy.REJECT ? REJECTING : TRUNCATING;
         Optional<CodeLog> stored = storedOrRefused(() -> store.create(CodeLog.of(RUN, CODE, LogType.INFO, content)));
@@ -122,8 +144,12 @@ class HostileInputPropertiesTest {
         clearBucket();
     }
 
-    @Property(tries = 2_000)
-    void prefixesAreRefusedOrHoldEveryKey(@ForAll("prefixes") String prefix) {
+    @TestFactory
+    Stream<DynamicTest> prefixesAreRefusedOrHoldEveryKey() {
+        return Property.forAll(prefixes()).tries(2_000).check(this::prefixIsRefusedOrHoldsEveryKey);
+    }
+
+    private void prefixIsRefusedOrHoldsEveryKey(String prefix) {
         PREFIXES_TRIED.incrementAndGet();
         S3CodeLogSettings settings;
         long before = REQUESTS.total();
@@ -142,89 +168,67 @@ class HostileInputPropertiesTest {
         clearBucket();
     }
 
-    @Provide
-    Arbitrary<String> hostileIds() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().all().ofMaxLength(60),
-                Arbitraries.strings()
-                        .withCharRange('\uD800', '\uDFFF')
-                        .ofMinLength(1)
-                        .ofMaxLength(30),
-                Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMaxLength(30),
+    private static Generator<String> hostileIds() {
+        return oneOf(
+                strings(Chars.all(), 0, 60),
+                strings(Chars.range('\uD800', '\uDFFF'), 1, 30),
+                strings(Chars.range('\u0000', '\u001f'), 0, 30),
                 pieces(),
                 mutated(validIds()),
-                Arbitraries.strings()
-                        .withChars("0123456789abcdef/.%-")
-                        .ofMinLength(20)
-                        .ofMaxLength(40),
-                Arbitraries.strings().ofMinLength(1_000).ofMaxLength(20_000),
-                Arbitraries.of("", " ", "..", "../", "/", "%2F", "..%2F..%2Fetc", "\u0000", "null"));
+                strings(Chars.of("0123456789abcdef/.%-"), 20, 40),
+                strings(Chars.all(), 1_000, 20_000),
+                elements("", " ", "..", "../", "/", "%2F", "..%2F..%2Fetc", "\u0000", "null"));
     }
 
-    @Provide
-    Arbitrary<String> idLike() {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, validIds()),
-                net.jqwik.api.Tuple.of(1, mutated(validIds())),
-                net.jqwik.api.Tuple.of(1, pieces()));
+    private static Generator<String> idLike() {
+        return weighted(3, validIds()).or(1, mutated(validIds())).or(1, pieces());
     }
 
-    @Provide
-    Arbitrary<String> contents() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().all().ofMaxLength(200),
-                Arbitraries.strings().withCharRange('\uD800', '\uDFFF').ofMaxLength(100),
-                Arbitraries.strings().all().ofMinLength(MAX_CONTENT - 10).ofMaxLength(MAX_CONTENT + 10),
-                Arbitraries.strings().all().ofMinLength(MAX_CONTENT + 1).ofMaxLength(4 * MAX_CONTENT),
-                Arbitraries.of("", "\"", "\\", "\u0000", "\uD83D\uDE00", "\uD800", "</script>", "\u2028")
-                        .list()
-                        .ofMaxSize(3_000)
-                        .map(parts -> String.join("", parts)));
+    private static Generator<String> contents() {
+        return oneOf(
+                strings(Chars.all(), 0, 200),
+                strings(Chars.range('\uD800', '\uDFFF'), 0, 100),
+                strings(Chars.all(), MAX_CONTENT - 10, MAX_CONTENT + 10),
+                strings(Chars.all(), MAX_CONTENT + 1, 4 * MAX_CONTENT),
+                joined(elements("", "\"", "\\", "\u0000", "\uD83D\uDE00", "\uD800", "</script>", "\u2028"), 0, 3_000));
     }
 
-    @Provide
-    Arbitrary<String> prefixes() {
-        Arbitrary<String> segment = Arbitraries.strings()
-                .withCharRange('a', 'z')
-                .withChars("0123456789._-")
-                .ofMinLength(1)
-                .ofMaxLength(12);
-        Arbitrary<String> validish = segment.list().ofMinSize(1).ofMaxSize(4).map(parts -> String.join("/", parts));
-        return Arbitraries.oneOf(
+    private static Generator<String> prefixes() {
+        Generator<String> segment = strings(Chars.range('a', 'z').and(Chars.of("0123456789._-")), 1, 12);
+        Generator<String> validish = segment.list(1, 4).map(parts -> String.join("/", parts));
+        return oneOf(
                 validish,
                 validish.map(p -> "/" + p + "/"),
                 validish.map(p -> p + "/../escape"),
                 validish.map(p -> p + "//double"),
-                Arbitraries.strings().all().ofMaxLength(40),
-                Arbitraries.strings().withChars("/.%2Fab\\ ").ofMaxLength(30),
-                Arbitraries.strings().withChars("ab/").ofMinLength(500).ofMaxLength(600),
-                Arbitraries.of("", "/", "..", ".", "a/./b", "%2F", "logs", "index", "a\u0000b"));
+                strings(Chars.all(), 0, 40),
+                strings(Chars.of("/.%2Fab\\ "), 0, 30),
+                strings(Chars.of("ab/"), 500, 600),
+                elements("", "/", "..", ".", "a/./b", "%2F", "logs", "index", "a\u0000b"));
     }
 
-    private static Arbitrary<String> validIds() {
-        Arbitrary<String> objectIds =
-                Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofLength(24);
-        Arbitrary<String> uuids =
-                Arbitraries.randomValue(random -> new UUID(random.nextLong(), random.nextLong()).toString());
-        return Arbitraries.oneOf(objectIds, uuids, uuids.map(String::toUpperCase));
+    private static Generator<String> validIds() {
+        Generator<String> objectIds = strings(Chars.of("0123456789abcdefABCDEF"), 24);
+        Generator<String> uuids = random -> new UUID(random.nextLong(), random.nextLong()).toString();
+        return oneOf(objectIds, uuids, uuids.map(String::toUpperCase));
     }
 
-    private static Arbitrary<String> mutated(Arbitrary<String> ids) {
-        return Combinators.combine(
-                        ids,
-                        Arbitraries.integers().between(0, 36),
-                        Arbitraries.of("/", "..", "%2F", "\u0000", " ", "\n", "\uff10", "g", "-", "\\", "\uD800"))
-                .as((id, at, insert) -> {
-                    int position = Math.min(at, id.length());
-                    return id.substring(0, position) + insert + id.substring(position);
-                });
+    /** An id with a hostile piece inserted at a position up to 36 (at its end when that is past it). */
+    private static Generator<String> mutated(Generator<String> ids) {
+        Generator<Integer> positions = integers(0, 36);
+        Generator<String> inserts = elements("/", "..", "%2F", "\u0000", " ", "\n", "\uff10", "g", "-", "\\", "\uD800");
+        return random -> {
+            String id = ids.next(random);
+            int position = Math.min(positions.next(random), id.length());
+            return id.substring(0, position) + inserts.next(random) + id.substring(position);
+        };
     }
 
-    private static Arbitrary<String> pieces() {
-        return Arbitraries.of("/", "..", ".", "%2F", "%2e%2e", "\\", "\u0000", "a", "f", "0", "-", "\u202e", "\uD83D")
-                .list()
-                .ofMaxSize(40)
-                .map(parts -> String.join("", parts));
+    private static Generator<String> pieces() {
+        return joined(
+                elements("/", "..", ".", "%2F", "%2e%2e", "\\", "\u0000", "a", "f", "0", "-", "\u202e", "\uD83D"),
+                0,
+                40);
     }
 
     private static S3CodeLogRepository storeIn(String prefix) {
@@ -277,4 +281,7 @@ class HostileInputPropertiesTest {
             S3.client().deleteObjects(request -> request.bucket(BUCKET).delete(delete -> delete.objects(keys)));
         }
     }
+
+    /** A content and the policy of the store it is written to. */
+    private record ContentTry(String content, ContentPolicy policy) {}
 }

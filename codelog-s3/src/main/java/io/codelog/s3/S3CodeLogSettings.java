@@ -152,11 +152,6 @@ public record S3CodeLogSettings(
         return toBuilder().encryption(newEncryption).build();
     }
 
-    /** These settings with another listener for skipped objects. */
-    public S3CodeLogSettings withOnUnreadable(UnreadableObjectListener listener) {
-        return toBuilder().onUnreadable(listener).build();
-    }
-
     private static void checkBucket(String bucket) {
         if (bucket == null || !BUCKET.matcher(bucket).matches()) {
             throw new IllegalArgumentException("Invalid S3 bucket name: a bucket name must be 3 to 63 characters"

@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Import;
 /**
  * Gives the application a {@link io.codelog.core.CodeLogRepository}: MongoDB unless {@code codelog.s3.enabled}
  * (or the seed's {@code FLOWS_CODE_ACTIONS_S3_ENABLED}) makes S3 the store, alone or joined by the other store
- * as {@code codelog.mode} says. Every bean backs off when the application defines its own.
+ * as {@code codelog.mode} says. Every bean backs off when the application defines its own. Health and metrics are
+ * auto-configurations of their own ({@link CodeLogHealthAutoConfiguration}, {@link CodeLogMetricsAutoConfiguration}),
+ * so that each can be excluded alone.
  */
 @AutoConfiguration(
         afterName = {
@@ -39,8 +41,6 @@ import org.springframework.context.annotation.Import;
     DualWriteFailureLogConfiguration.class,
     CodeLogCleanerConfiguration.class,
     SecretSanitizingConfiguration.class,
-    CodeLogHealthConfiguration.class,
-    CodeLogMetricsConfiguration.class,
     CodeLogAuditConfiguration.class,
     CodeLogCacheConfiguration.class
 })

@@ -27,9 +27,8 @@ public final class PropertyOrigins {
      * (FLOWS_CODE_ACTIONS_S3_REGION; set by System Environment Property "FLOWS_CODE_ACTIONS_S3_REGION")}.
      */
     static String named(String property, Origin origin) {
-        String variable = LegacyVariable.forProperty(property)
-                .map(LegacyVariable::variable)
-                .orElse(null);
+        String variable =
+                FlowsVariable.forProperty(property).map(FlowsVariable::variable).orElse(null);
         String setBy = origin == null ? null : "set by " + origin;
         if (variable == null && setBy == null) {
             return property;

@@ -21,17 +21,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The variable table, the generated metadata, the documentation and the stores' own defaults agree: a property
- * added to one and forgotten in another fails here.
+ * added to one and forgotten in another fails here, and so does a documented property that no longer exists.
  */
 class ConfigurationTableTest {
 
     private static final Pattern PROPERTY_NAME = Pattern.compile("\"name\"\\s*:\\s*\"(codelog\\.[a-z0-9.-]+)\"");
+    /** A table row whose first cell is a property name. */
+    private static final Pattern DOCUMENTED_PROPERTY = Pattern.compile("^\\|\\s*`(codelog\\.[a-z0-9.-]+)`\\s*\\|");
 
     @Test
     void everyPropertyHasAVariableAndEveryVariableAProperty() throws IOException {
         List<String> documented = metadataProperties();
-        List<String> mapped = Arrays.stream(LegacyVariable.values())
-                .map(LegacyVariable::property)
+        List<String> mapped = Arrays.stream(FlowsVariable.values())
+                .map(FlowsVariable::property)
                 .toList();
         assertThat(documented).isNotEmpty();
         assertThat(mapped).containsExactlyInAnyOrderElementsOf(documented);
@@ -39,16 +41,32 @@ class ConfigurationTableTest {
 
     @Test
     void theDocumentationTableListsEveryPropertyWithItsVariable() throws IOException {
-        List<String> rows =
-                Files.readAllLines(Path.of("..", "docs", "configuration.md"), StandardCharsets.UTF_8).stream()
-                        .filter(line -> line.startsWith("|"))
-                        .toList();
-        for (LegacyVariable variable : LegacyVariable.values()) {
+        List<String> rows = documentationRows();
+        for (FlowsVariable variable : FlowsVariable.values()) {
             assertThat(rows)
                     .as("a row of docs/configuration.md for %s", variable.property())
                     .anyMatch(row -> row.contains("`" + variable.property() + "`")
                             && row.contains("`" + variable.variable() + "`"));
         }
+    }
+
+    @Test
+    void everyPropertyTheDocumentationTableListsStillExists() throws IOException {
+        assertThat(rowsOfMissingProperties(documentationRows(), metadataProperties()))
+                .as("rows of docs/configuration.md whose property is in no @ConfigurationProperties class")
+                .isEmpty();
+    }
+
+    @Test
+    void aDocumentedPropertyThatNoLongerExistsIsFound() {
+        List<String> rows = List.of(
+                "| property | environment variable | default | meaning |",
+                "| `codelog.s3.enabled` | `FLOWS_CODE_ACTIONS_S3_ENABLED` | `false` | whether S3 receives new logs |",
+                "| `codelog.s3.retired-knob` | `FLOWS_CODE_ACTIONS_S3_RETIRED_KNOB` | `1` | removed last release |",
+                "| `codelog.s3.enabled` | `codelog.mode` | new logs go to |");
+
+        assertThat(rowsOfMissingProperties(rows, List.of("codelog.s3.enabled", "codelog.mode")))
+                .containsExactly("codelog.s3.retired-knob");
     }
 
     @Test
@@ -77,6 +95,22 @@ class ConfigurationTableTest {
         CodeLogContentProperties content = new CodeLogContentProperties();
         assertThat(new ContentRules(content.getMaxLength(), content.getPolicy()))
                 .isEqualTo(ContentRules.DEFAULT);
+    }
+
+    /** The properties named by the first cell of a table row that are not among {@code properties}. */
+    private static List<String> rowsOfMissingProperties(List<String> rows, List<String> properties) {
+        return rows.stream()
+                .map(DOCUMENTED_PROPERTY::matcher)
+                .filter(Matcher::find)
+                .map(matcher -> matcher.group(1))
+                .filter(property -> !properties.contains(property))
+                .toList();
+    }
+
+    private static List<String> documentationRows() throws IOException {
+        return Files.readAllLines(Path.of("..", "docs", "configuration.md"), StandardCharsets.UTF_8).stream()
+                .filter(line -> line.startsWith("|"))
+                .toList();
     }
 
     private static List<String> metadataProperties() throws IOException {

@@ -60,7 +60,7 @@ class SecretSanitizingTest {
                             .isEqualTo(SanitizableData.SANITIZED_VALUE);
                     assertThat(value(
                                     env,
-                                    LegacyVariablesEnvironmentPostProcessor.PROPERTY_SOURCE_NAME,
+                                    FlowsVariablesEnvironmentPostProcessor.PROPERTY_SOURCE_NAME,
                                     "codelog.s3.secret-access-key"))
                             .isEqualTo(SanitizableData.SANITIZED_VALUE);
                     assertThat(value(env, "systemEnvironment", "FLOWS_CODE_ACTIONS_S3_BUCKET_NAME"))

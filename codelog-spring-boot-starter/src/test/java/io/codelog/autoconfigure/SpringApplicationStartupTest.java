@@ -78,7 +78,9 @@ class SpringApplicationStartupTest {
     @ImportAutoConfiguration({
         MongoAutoConfiguration.class,
         DataMongoAutoConfiguration.class,
-        CodeLogAutoConfiguration.class
+        CodeLogAutoConfiguration.class,
+        CodeLogHealthAutoConfiguration.class,
+        CodeLogMetricsAutoConfiguration.class
     })
     static class App {}
 }

@@ -44,9 +44,9 @@ final class TestStores {
     }
 
     /**
-     * A runner with Boot's MongoDB auto-configuration on a fresh database and codelog's auto-configuration. The
+     * A runner with Boot's MongoDB auto-configuration on a fresh database and codelog's auto-configurations. The
      * system environment is replaced by the given variables (so the machine's own cannot leak in), then the
-     * legacy-variable post-processor runs as {@code SpringApplication} would run it.
+     * FLOWS_CODE_ACTIONS_* post-processor runs as {@code SpringApplication} would run it.
      */
     ApplicationContextRunner runner(Map<String, Object> environmentVariables) {
         return runnerWithoutMongoDb(environmentVariables)
@@ -56,16 +56,18 @@ final class TestStores {
     }
 
     /**
-     * A runner of a service that has no MongoDB of its own: codelog's auto-configuration alone, with the system
+     * A runner of a service that has no MongoDB of its own: codelog's auto-configurations alone, with the system
      * environment replaced by the given variables as in {@link #runner(Map)}.
      */
     ApplicationContextRunner runnerWithoutMongoDb(Map<String, Object> environmentVariables) {
         return new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(CodeLogAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(
+                        CodeLogAutoConfiguration.class,
+                        CodeLogHealthAutoConfiguration.class,
+                        CodeLogMetricsAutoConfiguration.class))
                 .withInitializer(context -> {
                     useEnvironmentVariables(context.getEnvironment(), environmentVariables);
-                    new LegacyVariablesEnvironmentPostProcessor()
-                            .postProcessEnvironment(context.getEnvironment(), null);
+                    new FlowsVariablesEnvironmentPostProcessor().postProcessEnvironment(context.getEnvironment(), null);
                 });
     }
 

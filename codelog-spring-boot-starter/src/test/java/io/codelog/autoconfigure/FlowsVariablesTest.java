@@ -27,7 +27,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The seed's FLOWS_CODE_ACTIONS_* variables set the codelog.* properties, and codelog.* set elsewhere wins. */
 @ExtendWith(TestServers.class)
-class LegacyVariablesTest {
+class FlowsVariablesTest {
 
     private static TestStores stores;
 
@@ -100,7 +100,7 @@ class LegacyVariablesTest {
             variables.put("FLOWS_CODE_ACTIONS_AUDIT_LEVEL", "info");
             variables.put("FLOWS_CODE_ACTIONS_CACHE_ENABLED", "false");
             // Every variable of the table but the connection string, which would open a client of its own.
-            assertThat(variables).hasSize(LegacyVariable.values().length - 1);
+            assertThat(variables).hasSize(FlowsVariable.values().length - 1);
             stores.runner(variables).run(context -> {
                 assertThat(context).hasNotFailed();
                 CodeLogProperties codelog = context.getBean(CodeLogProperties.class);
@@ -191,7 +191,7 @@ class LegacyVariablesTest {
             stores.runner()
                     .run(context -> assertThat(context.getEnvironment()
                                     .getPropertySources()
-                                    .contains(LegacyVariablesEnvironmentPostProcessor.PROPERTY_SOURCE_NAME))
+                                    .contains(FlowsVariablesEnvironmentPostProcessor.PROPERTY_SOURCE_NAME))
                             .isFalse());
         }
     }
@@ -251,18 +251,18 @@ class LegacyVariablesTest {
         void runningTwiceLeavesOnePropertySource() {
             StandardEnvironment environment = new StandardEnvironment();
             TestStores.useEnvironmentVariables(environment, Map.of("FLOWS_CODE_ACTIONS_S3_PREFIX", "seed"));
-            LegacyVariablesEnvironmentPostProcessor processor = new LegacyVariablesEnvironmentPostProcessor();
+            FlowsVariablesEnvironmentPostProcessor processor = new FlowsVariablesEnvironmentPostProcessor();
             processor.postProcessEnvironment(environment, null);
             processor.postProcessEnvironment(environment, null);
             assertThat(environment.getPropertySources().stream()
                             .filter(source -> source.getName()
-                                    .equals(LegacyVariablesEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)))
+                                    .equals(FlowsVariablesEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)))
                     .hasSize(1);
             assertThat(environment
                             .getPropertySources()
                             .precedenceOf(environment
                                     .getPropertySources()
-                                    .get(LegacyVariablesEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)))
+                                    .get(FlowsVariablesEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)))
                     .isEqualTo(environment.getPropertySources().size() - 1);
             assertThat(environment.getProperty("codelog.s3.prefix")).isEqualTo("seed");
         }

@@ -8,7 +8,7 @@ import java.util.Optional;
  * {@code FLOWS_CODE_ACTIONS_*} variables, which existing deployments set, and one variable for every setting
  * codelog adds. Relaxed binding alone would bind them to {@code flows.code.actions.*}.
  */
-enum LegacyVariable {
+enum FlowsVariable {
     STORE("FLOWS_CODE_ACTIONS_STORE", "codelog.store"),
     MODE("FLOWS_CODE_ACTIONS_MODE", "codelog.mode"),
 
@@ -59,7 +59,7 @@ enum LegacyVariable {
     private final String variable;
     private final String property;
 
-    LegacyVariable(String variable, String property) {
+    FlowsVariable(String variable, String property) {
         this.variable = variable;
         this.property = property;
     }
@@ -80,8 +80,8 @@ enum LegacyVariable {
     }
 
     /** The variable that sets a property, if any. */
-    static Optional<LegacyVariable> forProperty(String property) {
-        for (LegacyVariable candidate : values()) {
+    static Optional<FlowsVariable> forProperty(String property) {
+        for (FlowsVariable candidate : values()) {
             if (candidate.property.equals(property)) {
                 return Optional.of(candidate);
             }

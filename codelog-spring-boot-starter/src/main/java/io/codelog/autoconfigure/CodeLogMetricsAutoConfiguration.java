@@ -5,6 +5,7 @@ import io.codelog.s3.UnreadableObjectListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -15,11 +16,13 @@ import org.springframework.core.annotation.Order;
 /**
  * codelog's meters, when Micrometer is on the classpath and the application has a {@link MeterRegistry}: a
  * timer of every repository call, the S3 client's requests and bytes written, unreadable S3 objects, fallback
- * hits and failed dual-write copies. Each is a bean the stores already accept, so nothing is proxied.
+ * hits and failed dual-write copies. Each is a bean the stores already accept, so nothing is proxied. Before
+ * {@link CodeLogAutoConfiguration}, as Spring Boot orders the metrics of a client before the client: its beans are
+ * ingredients of the stores that configuration builds. Excluded alone, it leaves the stores unmetered.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration(before = CodeLogAutoConfiguration.class)
 @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
-class CodeLogMetricsConfiguration {
+public final class CodeLogMetricsAutoConfiguration {
 
     /** Times the repository the application injects: outermost, so cache hits are timed too. */
     @Bean

@@ -26,7 +26,7 @@ import org.springframework.util.StringUtils;
  * @param settings the store's collection and rules
  * @param repository the store
  */
-record MongoStore(
+record MongoCommandConnection(
         MongoClient client,
         MongoTemplate template,
         String databaseName,
@@ -48,7 +48,7 @@ record MongoStore(
      * @param command the command that needs MongoDB, for the message when the URI is missing
      * @throws CliUsageException naming the property and variable to set
      */
-    static MongoStore open(CodeLogMongoProperties properties, CodeLogRules rules, String command) {
+    static MongoCommandConnection open(CodeLogMongoProperties properties, CodeLogRules rules, String command) {
         if (!StringUtils.hasText(properties.getUri())) {
             throw new CliUsageException("codelog " + command + " needs MongoDB, but " + PropertyOrigins.named(URI)
                     + " is not set: set it to mongodb://user:password@host:27017/database.");
@@ -87,7 +87,8 @@ record MongoStore(
                 .build());
         try {
             MongoTemplate template = new MongoTemplate(client, database);
-            return new MongoStore(client, template, database, settings, new MongoCodeLogRepository(template, settings));
+            return new MongoCommandConnection(
+                    client, template, database, settings, new MongoCodeLogRepository(template, settings));
         } catch (IllegalArgumentException e) {
             client.close();
             throw new CliUsageException("The MongoDB database name \"" + database + "\" is not valid (" + e.getMessage()

@@ -12,14 +12,14 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MutablePropertySources;
 
 /**
- * Makes the {@code FLOWS_CODE_ACTIONS_*} variables of {@link LegacyVariable} set their {@code codelog.*}
+ * Makes the {@code FLOWS_CODE_ACTIONS_*} variables of {@link FlowsVariable} set their {@code codelog.*}
  * properties. The values go into a property source placed last, so that a {@code codelog.*} property set
  * anywhere else wins, and keep their origin, so that an error names the variable that held the bad value.
  */
-final class LegacyVariablesEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+final class FlowsVariablesEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     /** The name of the property source that holds the copied values. */
-    static final String PROPERTY_SOURCE_NAME = "codelogLegacyVariables";
+    static final String PROPERTY_SOURCE_NAME = "codelogFlowsVariables";
 
     /** Runs after the config data processor so that values from application files are seen too. */
     @Override
@@ -32,7 +32,7 @@ final class LegacyVariablesEnvironmentPostProcessor implements EnvironmentPostPr
         MutablePropertySources sources = environment.getPropertySources();
         sources.remove(PROPERTY_SOURCE_NAME);
         Map<String, Object> copied = new LinkedHashMap<>();
-        for (LegacyVariable variable : LegacyVariable.values()) {
+        for (FlowsVariable variable : FlowsVariable.values()) {
             ConfigurationProperty found = PropertyOrigins.find(environment, variable.relaxedName());
             if (found != null) {
                 copied.put(variable.property(), OriginTrackedValue.of(found.getValue(), found.getOrigin()));

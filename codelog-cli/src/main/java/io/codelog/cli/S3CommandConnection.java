@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * @param repository the store
  * @param counter the requests the client made, by operation
  */
-record S3Store(S3Client client, S3CodeLogSettings settings, S3CodeLogRepository repository, S3RequestCounter counter)
+record S3CommandConnection(
+        S3Client client, S3CodeLogSettings settings, S3CodeLogRepository repository, S3RequestCounter counter)
         implements AutoCloseable {
 
     private static final String BUCKET_NAME = "codelog.s3.bucket-name";
@@ -42,7 +43,8 @@ record S3Store(S3Client client, S3CodeLogSettings settings, S3CodeLogRepository 
      * @throws io.codelog.autoconfigure.CodeLogConfigurationException naming the first other setting that cannot
      *     work (region, endpoint, keys, ...)
      */
-    static S3Store open(CliSettings cli, CodeLogRules rules, String command, Supplier<CodeLogIdIndex> mongoIdIndex) {
+    static S3CommandConnection open(
+            CliSettings cli, CodeLogRules rules, String command, Supplier<CodeLogIdIndex> mongoIdIndex) {
         CodeLogS3Properties properties = cli.s3();
         if (!StringUtils.hasText(properties.getBucketName())) {
             throw new CliUsageException("codelog " + command + " needs S3, but " + PropertyOrigins.named(BUCKET_NAME)
@@ -66,8 +68,8 @@ record S3Store(S3Client client, S3CodeLogSettings settings, S3CodeLogRepository 
     }
 
     /** A store on a client already counted by {@code counter}. */
-    static S3Store of(S3Client client, S3CodeLogSettings settings, S3RequestCounter counter) {
-        return new S3Store(client, settings, new S3CodeLogRepository(client, settings), counter);
+    static S3CommandConnection of(S3Client client, S3CodeLogSettings settings, S3RequestCounter counter) {
+        return new S3CommandConnection(client, settings, new S3CodeLogRepository(client, settings), counter);
     }
 
     /** The keys and bodies of this store's objects. */
