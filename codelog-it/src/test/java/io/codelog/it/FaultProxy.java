@@ -10,12 +10,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 /**
@@ -51,6 +54,7 @@ final class FaultProxy implements AutoCloseable {
     }
 
     private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
+    private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final InetSocketAddress upstream;
     private final int port;
@@ -117,6 +121,23 @@ final class FaultProxy implements AutoCloseable {
     /** How many requests were faulted since the proxy started; a {@link #cut} is not counted here. */
     long injected() {
         return injected.get();
+    }
+
+    /**
+     * Waits until no connection is open: every request sent through the proxy has been answered, refused or dropped,
+     * so none is still on its way to the server.
+     *
+     * @return whether that happened within the timeout
+     */
+    boolean awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!open.isEmpty()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            LockSupport.parkNanos(IDLE_POLL_NANOS);
+        }
+        return true;
     }
 
     /** Stops listening and resets every open connection: new connections are refused until {@link #restore}. */

@@ -1,0 +1,65 @@
+package io.codelog.it.history;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * How a history is recorded: how many clients, how many operations at most and for how long at most, on how many
+ * runs, and from which seed.
+ *
+ * @param clients how many clients call the store at once
+ * @param operations the most operations the clients make, final reads aside
+ * @param maxDuration the longest the clients run; they stop at whichever limit comes first
+ * @param seed the seed of every random choice of the clients (their interleaving is the machine's)
+ * @param runs how many runs the operations share
+ * @param suppliedIdsPerRun how many ids of each run are supplied by the clients, created, deleted and created again
+ * @param logsPerRun how many logs a run holds at most before creates give way to deletes
+ * @param raceSuppliedIds whether any client may create any supplied id; when false each supplied id is created by
+ *     one client only, for a server whose conditional writes are not atomic (S3Mock): other calls still race
+ */
+public record HistoryPlan(
+        int clients,
+        long operations,
+        Duration maxDuration,
+        long seed,
+        int runs,
+        int suppliedIdsPerRun,
+        int logsPerRun,
+        boolean raceSuppliedIds) {
+
+    /** The system property of {@link #operations}, 3,000 by default. */
+    public static final String OPERATIONS = "codelog.history.operations";
+
+    /** The system property of {@link #maxDuration} in seconds, 12 by default. */
+    public static final String MAX_SECONDS = "codelog.history.max-seconds";
+
+    /** The system property of {@link #clients}, 16 by default. */
+    public static final String CLIENTS = "codelog.history.clients";
+
+    /** The system property of {@link #seed}, random by default. */
+    public static final String SEED = "codelog.history.seed";
+
+    /** The plan the system properties ask for, with 4 runs of at most 40 logs, 6 supplied ids each. */
+    public static HistoryPlan fromSystemProperties() {
+        return new HistoryPlan(
+                Integer.getInteger(CLIENTS, 16),
+                Long.getLong(OPERATIONS, 3_000),
+                Duration.ofSeconds(Long.getLong(MAX_SECONDS, 12)),
+                Long.getLong(SEED, ThreadLocalRandom.current().nextLong()),
+                4,
+                6,
+                40,
+                true);
+    }
+
+    /** This plan with supplied ids raced by every client or each created by one client only. */
+    public HistoryPlan withRaceSuppliedIds(boolean race) {
+        return new HistoryPlan(clients, operations, maxDuration, seed, runs, suppliedIdsPerRun, logsPerRun, race);
+    }
+
+    /** This plan with another limit of operations and of time. */
+    public HistoryPlan withLimits(long newOperations, Duration newMaxDuration) {
+        return new HistoryPlan(
+                clients, newOperations, newMaxDuration, seed, runs, suppliedIdsPerRun, logsPerRun, raceSuppliedIds);
+    }
+}
