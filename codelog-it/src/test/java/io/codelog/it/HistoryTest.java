@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -34,8 +35,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestServers.class)
 class HistoryTest {
 
-    /** One round of every fault per this many operations, so a long history meets each fault many times. */
+    /** A round of every fault starts each this many operations (1,500 by default), so long histories meet many. */
     private static final String FAULT_PERIOD = "codelog.history.fault-period";
+
+    /** The faults of a round are fired this many operations apart (60 by default). */
+    private static final String FAULT_SPACING = "codelog.history.fault-spacing";
 
     private static final int OLD_LOGS_PER_RUN = 8;
     private static final int ANOMALIES_SHOWN = 20;
@@ -118,6 +122,16 @@ class HistoryTest {
         check(stores.s3(s3Mock, S3Index.POINTERS));
     }
 
+    @Test
+    void s3MockWithMongoIndex() throws Exception {
+        check(stores.s3(s3Mock, S3Index.MONGO));
+    }
+
+    @Test
+    void s3MockWithoutIndex() throws Exception {
+        check(stores.s3(s3Mock, S3Index.NONE));
+    }
+
     private static void check(HistoryStore store) throws Exception {
         try (store) {
             HistoryPlan plan = HistoryPlan.fromSystemProperties().withRaceSuppliedIds(store.atomicConditionalWrites());
@@ -136,7 +150,11 @@ class HistoryTest {
                 recorder.seed(store.oldLogs(), OLD_LOGS_PER_RUN);
             }
             FaultSchedule faults = new FaultSchedule(
-                    store.proxy(), store.mongo(), Long.getLong(FAULT_PERIOD, Math.min(plan.operations(), 2_500)));
+                    store.proxy(),
+                    store.mongo(),
+                    Long.getLong(FAULT_PERIOD, 1_500),
+                    Long.getLong(FAULT_SPACING, 60),
+                    plan.maxDuration().dividedBy(8));
             long started = System.nanoTime();
             History history = recorder.record(faults, faults::settle);
             List<Anomaly> anomalies = HistoryChecker.check(history);
@@ -156,6 +174,7 @@ class HistoryTest {
                     "History of %s: %d operations in %d s, faults %s; %d anomalies%n",
                     store.name(), history.size(), seconds, faults.summary(), anomalies.size());
             System.out.println("  mean latency: " + meanLatencies(history));
+            System.out.println("  errors: " + errors(history));
             anomalies.stream().limit(ANOMALIES_SHOWN).forEach(anomaly -> System.out.println("  " + anomaly));
 
             assertThat(anomalies)
@@ -164,6 +183,9 @@ class HistoryTest {
             assertThat(recorder.unexpected())
                     .as("exceptions other than the store's typed ones")
                     .isEmpty();
+            assertThat(faults.firedEach())
+                    .as("every fault fired: %s", faults.summary())
+                    .isTrue();
             assertThat(faults.injected()).as("faults injected").isPositive();
             assertEveryKindAnswered(history);
         }
@@ -180,6 +202,18 @@ class HistoryTest {
                 .stream()
                 .map(kind -> kind.getKey() + " " + kind.getValue().getCount() + " x "
                         + Duration.ofNanos((long) kind.getValue().getAverage()).toMillis() + " ms")
+                .collect(Collectors.joining(", "));
+    }
+
+    /** How often each exception was thrown, most frequent first. */
+    private static String errors(History history) {
+        return history.invocations().stream()
+                .filter(invocation -> invocation.error() != null)
+                .collect(Collectors.groupingBy(Invocation::error, Collectors.counting()))
+                .entrySet()
+                .stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(error -> error.getKey() + " x" + error.getValue())
                 .collect(Collectors.joining(", "));
     }
 

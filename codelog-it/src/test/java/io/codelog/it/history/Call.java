@@ -76,12 +76,21 @@ public record Call(Kind kind, String run, String id, String content, int limit, 
         return new Call(Kind.COUNT, run, null, null, 0, 0);
     }
 
+    /** The leading word of a content, e.g. {@code c42}, which tells the writes of a history apart in print. */
+    static String tag(String content) {
+        int end = 0;
+        while (end < content.length() && Character.isLetterOrDigit(content.charAt(end))) {
+            end++;
+        }
+        return end == content.length() ? content : content.substring(0, end) + "...";
+    }
+
     @Override
     public String toString() {
         return switch (kind) {
             case CREATE ->
-                "create(run " + run + ", " + (id == null ? "generated id" : "id " + id) + ", " + content + ")";
-            case UPDATE -> "update(" + id + ", " + content + ")";
+                "create(run " + run + ", " + (id == null ? "generated id" : "id " + id) + ", " + tag(content) + ")";
+            case UPDATE -> "update(" + id + ", " + tag(content) + ")";
             case DELETE -> "delete(" + id + ")";
             case FIND -> "findById(" + id + ")";
             case PAGE -> "listRunLogs(run " + run + ", limit " + limit + ", page " + page + ")";

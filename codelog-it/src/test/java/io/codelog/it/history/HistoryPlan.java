@@ -30,7 +30,7 @@ public record HistoryPlan(
     /** The system property of {@link #operations}, 3,000 by default. */
     public static final String OPERATIONS = "codelog.history.operations";
 
-    /** The system property of {@link #maxDuration} in seconds, 12 by default. */
+    /** The system property of {@link #maxDuration} in seconds, 6 by default. */
     public static final String MAX_SECONDS = "codelog.history.max-seconds";
 
     /** The system property of {@link #clients}, 16 by default. */
@@ -39,16 +39,16 @@ public record HistoryPlan(
     /** The system property of {@link #seed}, random by default. */
     public static final String SEED = "codelog.history.seed";
 
-    /** The plan the system properties ask for, with 4 runs of at most 40 logs, 6 supplied ids each. */
+    /** The plan the system properties ask for, with 4 runs of at most 30 logs, 6 supplied ids each. */
     public static HistoryPlan fromSystemProperties() {
         return new HistoryPlan(
                 Integer.getInteger(CLIENTS, 16),
                 Long.getLong(OPERATIONS, 3_000),
-                Duration.ofSeconds(Long.getLong(MAX_SECONDS, 12)),
+                Duration.ofSeconds(Long.getLong(MAX_SECONDS, 6)),
                 Long.getLong(SEED, ThreadLocalRandom.current().nextLong()),
                 4,
                 6,
-                40,
+                30,
                 true);
     }
 

@@ -20,6 +20,6 @@ public record Seen(String id, String run, String content, Instant createdAt) {
 
     @Override
     public String toString() {
-        return id + "=" + content;
+        return id + "=" + Call.tag(content);
     }
 }
