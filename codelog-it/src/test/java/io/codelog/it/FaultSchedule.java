@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  */
 final class FaultSchedule implements LongConsumer {
 
-    /** The faults a history can be given. */
+    /** The faults a history can be given, in the order of a round. */
     enum Kind {
         SLOW_DOWN_503,
         INTERNAL_ERROR_500,

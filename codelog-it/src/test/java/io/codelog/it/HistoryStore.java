@@ -2,7 +2,9 @@ package io.codelog.it;
 
 import io.codelog.core.CodeLogRepository;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Queue;
 
 /**
  * A store or composite a history runs against, with the handles its faults need and what to close after.
@@ -12,8 +14,10 @@ import java.util.List;
  * @param proxy the fault proxy in front of its S3 server, or null without S3
  * @param mongo its MongoDB server, or null without MongoDB
  * @param oldLogs the store to put old logs in before the history (a fallback's secondary), or null
- * @param atomicConditionalWrites whether its S3 server applies racing conditional writes atomically; when not,
- *     supplied ids are not raced
+ * @param atomicWrites whether its S3 server writes atomically: racing conditional writes, and a PUT seen whole or not
+ *     at all. S3Mock does neither; there each id is written by one client only, and anomalies of an object it served
+ *     part-written are told apart
+ * @param unreadable the keys of the objects its S3 store skipped as unreadable
  * @param resources closed in reverse order after the history
  */
 record HistoryStore(
@@ -22,7 +26,8 @@ record HistoryStore(
         FaultProxy proxy,
         RestartableMongoServer mongo,
         CodeLogRepository oldLogs,
-        boolean atomicConditionalWrites,
+        boolean atomicWrites,
+        Queue<String> unreadable,
         List<AutoCloseable> resources)
         implements AutoCloseable {
 
@@ -30,7 +35,7 @@ record HistoryStore(
     public void close() throws Exception {
         Exception failure = null;
         List<AutoCloseable> reversed = new ArrayList<>(resources);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         for (AutoCloseable resource : reversed) {
             try {
                 resource.close();

@@ -10,6 +10,7 @@ import io.codelog.mongo.MongoCodeLogSettings;
 import io.codelog.s3.S3CodeLogRepository;
 import io.codelog.s3.S3CodeLogSettings;
 import io.codelog.s3.S3IdIndex;
+import io.codelog.s3.UnreadableObjectListener;
 import io.codelog.test.S3TestServer;
 import io.codelog.test.TestServers;
 import java.io.IOException;
@@ -17,7 +18,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -41,30 +45,34 @@ final class HistoryStores implements AutoCloseable {
     /** The MongoDB store alone. */
     HistoryStore mongo() {
         List<AutoCloseable> resources = new ArrayList<>();
-        return new HistoryStore("mongo", newMongo(resources), null, mongoServer, null, true, resources);
+        return new HistoryStore(
+                "mongo", newMongo(resources), null, mongoServer, null, true, new ConcurrentLinkedQueue<>(), resources);
     }
 
     /** The S3 store alone on this server, its id index kept as asked. */
     HistoryStore s3(S3TestServer server, S3Index index) throws IOException {
         List<AutoCloseable> resources = new ArrayList<>();
+        Queue<String> unreadable = new ConcurrentLinkedQueue<>();
         FaultProxy proxy = proxyFor(server, resources);
         boolean s3Mock = TestServers.S3MOCK.equals(server.kind());
-        String name = (s3Mock ? "s3mock" : "s3") + " (id-index " + index.name().toLowerCase() + ")";
+        String name = (s3Mock ? "s3mock" : "s3") + " (id-index " + index.name().toLowerCase(Locale.ROOT) + ")";
         return new HistoryStore(
                 name,
-                newS3(server, proxy, index, resources),
+                newS3(server, proxy, index, unreadable, resources),
                 proxy,
                 index == S3Index.MONGO ? mongoServer : null,
                 null,
                 !s3Mock,
+                unreadable,
                 resources);
     }
 
     /** Fallback from one store to the other, the secondary holding old logs of the same runs. */
     HistoryStore fallback(S3TestServer server, boolean s3First) throws IOException {
         List<AutoCloseable> resources = new ArrayList<>();
+        Queue<String> unreadable = new ConcurrentLinkedQueue<>();
         FaultProxy proxy = proxyFor(server, resources);
-        CodeLogRepository s3 = newS3(server, proxy, S3Index.POINTERS, resources);
+        CodeLogRepository s3 = newS3(server, proxy, S3Index.POINTERS, unreadable, resources);
         CodeLogRepository mongo = newMongo(resources);
         CodeLogRepository primary = s3First ? s3 : mongo;
         CodeLogRepository secondary = s3First ? mongo : s3;
@@ -75,14 +83,16 @@ final class HistoryStores implements AutoCloseable {
                 mongoServer,
                 secondary,
                 true,
+                unreadable,
                 resources);
     }
 
     /** Dual write from one store to the other; failed copies are counted, as a repair would find them. */
     HistoryStore dualWrite(S3TestServer server, boolean s3First) throws IOException {
         List<AutoCloseable> resources = new ArrayList<>();
+        Queue<String> unreadable = new ConcurrentLinkedQueue<>();
         FaultProxy proxy = proxyFor(server, resources);
-        CodeLogRepository s3 = newS3(server, proxy, S3Index.POINTERS, resources);
+        CodeLogRepository s3 = newS3(server, proxy, S3Index.POINTERS, unreadable, resources);
         CodeLogRepository mongo = newMongo(resources);
         return new HistoryStore(
                 s3First ? "dual-write(s3, mongo)" : "dual-write(mongo, s3)",
@@ -95,6 +105,7 @@ final class HistoryStores implements AutoCloseable {
                 mongoServer,
                 null,
                 true,
+                unreadable,
                 resources);
     }
 
@@ -127,12 +138,18 @@ final class HistoryStores implements AutoCloseable {
     }
 
     private S3CodeLogRepository newS3(
-            S3TestServer server, FaultProxy proxy, S3Index index, List<AutoCloseable> resources) {
+            S3TestServer server,
+            FaultProxy proxy,
+            S3Index index,
+            Queue<String> unreadable,
+            List<AutoCloseable> resources) {
         String bucket;
         try (S3Connection admin = S3Connection.direct(server)) {
             bucket = admin.newBucket("codelog-history");
         }
-        S3Connection client = S3Connection.through(proxy.endpoint(), server, ClientBudget.SHORT);
+        // Without the circuit breaker an outage's calls fail after their retries, not at once by the thousand.
+        S3Connection client =
+                S3Connection.through(proxy.endpoint(), server, ClientBudget.SHORT.withoutCircuitBreaker());
         resources.add(client);
         S3IdIndex idIndex = switch (index) {
             case POINTERS -> S3IdIndex.pointers();
@@ -146,6 +163,8 @@ final class HistoryStores implements AutoCloseable {
                 S3CodeLogSettings.builder(bucket)
                         .prefix(S3Connection.newPrefix("history"))
                         .idIndex(idIndex)
+                        .onUnreadable(
+                                UnreadableObjectListener.logWarning().andThen((key, reason) -> unreadable.add(key)))
                         .build());
         resources.add(repository);
         return repository;

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  * mongod restarted on its data files; and clients of it that give up on a stopped server within seconds.
  */
 final class RestartableMongoServer implements AutoCloseable {
+
+    /** How long a client of {@link #newClient()} looks for the server before a call fails. */
+    static final Duration SERVER_SELECTION = Duration.ofSeconds(2);
 
     private final DurableMemoryBackend backend = new DurableMemoryBackend();
     private final int port;
@@ -45,7 +49,8 @@ final class RestartableMongoServer implements AutoCloseable {
     MongoClient newClient() {
         return MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + port))
-                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS))
+                .applyToClusterSettings(
+                        cluster -> cluster.serverSelectionTimeout(SERVER_SELECTION.toMillis(), TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(
                         socket -> socket.connectTimeout(1, TimeUnit.SECONDS).readTimeout(5, TimeUnit.SECONDS))
                 .applyToServerSettings(monitor -> monitor.heartbeatFrequency(500, TimeUnit.MILLISECONDS))

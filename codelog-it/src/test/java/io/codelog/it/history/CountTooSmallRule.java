@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -17,7 +18,12 @@ final class CountTooSmallRule implements HistoryRule {
     private static final int CREATES_SHOWN = 5;
 
     @Override
-    public void check(HistoryIndex index, Consumer<Anomaly> report) {
+    public Rule rule() {
+        return Rule.COUNT_TOO_SMALL;
+    }
+
+    @Override
+    public void check(HistoryIndex index, Consumer<Anomaly> report, LongAdder checked) {
         for (String run : index.listedOrCountedRuns()) {
             for (Invocation count : index.countsOf(run)) {
                 Map<String, Instance> certain = new LinkedHashMap<>();
@@ -25,6 +31,9 @@ final class CountTooSmallRule implements HistoryRule {
                     if (created.certainThroughout(count.start(), count.end())) {
                         certain.putIfAbsent(created.id(), created);
                     }
+                }
+                if (!certain.isEmpty()) {
+                    checked.increment();
                 }
                 if (count.count() < certain.size()) {
                     List<Invocation> involved = new ArrayList<>();

@@ -88,7 +88,7 @@ final class HandMadeHistory {
     }
 
     List<Anomaly> check() {
-        return HistoryChecker.check(history());
+        return HistoryChecker.check(history()).anomalies();
     }
 
     private long next() {

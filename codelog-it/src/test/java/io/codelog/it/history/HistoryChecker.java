@@ -1,7 +1,10 @@
 package io.codelog.it.history;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Checks a recorded history against the six rules of {@link Anomaly.Rule}, taking every failed or timed-out write
@@ -17,15 +20,27 @@ public final class HistoryChecker {
             new PageMissesLogRule(),
             new CountTooSmallRule());
 
+    /**
+     * What the check found.
+     *
+     * @param anomalies every anomaly, empty when every result has an explanation
+     * @param checked how many results each rule constrained: reads of acknowledged creates, reads after a delete,
+     *     logs read, listings, logs whose place lay on a page, counts with logs certainly there
+     */
+    public record Report(List<Anomaly> anomalies, Map<Anomaly.Rule, Long> checked) {}
+
     private HistoryChecker() {}
 
-    /** Every anomaly of the history, empty when every result has an explanation. */
-    public static List<Anomaly> check(History history) {
+    /** Every anomaly of the history, and how many results each rule constrained. */
+    public static Report check(History history) {
         HistoryIndex index = new HistoryIndex(history);
         List<Anomaly> anomalies = new ArrayList<>();
+        Map<Anomaly.Rule, Long> checked = new EnumMap<>(Anomaly.Rule.class);
         for (HistoryRule rule : RULES) {
-            rule.check(index, anomalies::add);
+            LongAdder count = new LongAdder();
+            rule.check(index, anomalies::add, count);
+            checked.put(rule.rule(), count.sum());
         }
-        return anomalies;
+        return new Report(List.copyOf(anomalies), checked);
     }
 }

@@ -36,6 +36,29 @@ class HistoryCheckerTest {
         assertThat(history.check()).isEmpty();
     }
 
+    @Test
+    void eachRuleCountsTheResultsItConstrained() {
+        String a = id(1, 1);
+        String b = id(1, 2);
+        history.createOk(a, "a", 0, 1);
+        history.createOk(b, "b", 0, 1);
+        history.find(a, log(a, "a", 1), 2, 3);
+        history.page(1, 2, 4, 5, log(b, "b", 1));
+        history.count(2, 4, 5);
+        history.deleteOk(b, true, 6, 7);
+        history.createOk(b, "b again", 8, 9);
+        history.find(b, log(b, "b again", 9), 10, 11);
+        history.list(12, 13, log(a, "a", 1), log(b, "b again", 9));
+
+        HistoryChecker.Report report = HistoryChecker.check(history.history());
+
+        assertThat(report.anomalies()).isEmpty();
+        assertThat(report.checked())
+                .containsOnlyKeys(Rule.values())
+                .allSatisfy(
+                        (rule, checked) -> assertThat(checked).as("%s", rule).isPositive());
+    }
+
     @Nested
     class LostCreate {
 
@@ -75,21 +98,21 @@ class HistoryCheckerTest {
 
         @Test
         void aReadThatReturnsALogAfterItsDeleteWasAcknowledgedIsReported() {
-            history.createOk(x, "x", 0, 1);
+            Invocation create = history.createOk(x, "x", 0, 1);
             Invocation delete = history.deleteOk(x, true, 2, 3);
             Invocation read = history.find(x, log(x, "x", 1), 4, 5);
 
-            assertOnly(Rule.READ_AFTER_DELETE, delete, read);
+            assertOnly(Rule.READ_AFTER_DELETE, delete, create, read);
         }
 
         @Test
         void anUpdateAfterTheDeleteDoesNotBringTheLogBack() {
             history.createOk(x, "x", 0, 1);
             Invocation delete = history.deleteOk(x, true, 2, 3);
-            history.updateOk(x, "back", 1, 4, 5);
+            Invocation update = history.updateOk(x, "back", 1, 4, 5);
             Invocation read = history.find(x, log(x, "back", 1), 6, 7);
 
-            assertOnly(Rule.READ_AFTER_DELETE, delete, read);
+            assertOnly(Rule.READ_AFTER_DELETE, delete, update, read);
         }
 
         @Test

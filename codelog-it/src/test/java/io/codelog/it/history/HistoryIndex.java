@@ -4,6 +4,7 @@ import io.codelog.core.CodeLogIds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -134,7 +135,7 @@ final class HistoryIndex {
 
     /** The runs that were listed or counted. */
     Set<String> listedOrCountedRuns() {
-        Set<String> runs = new java.util.HashSet<>(listings.keySet());
+        Set<String> runs = new HashSet<>(listings.keySet());
         runs.addAll(counts.keySet());
         return runs;
     }

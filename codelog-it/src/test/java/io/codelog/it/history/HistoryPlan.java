@@ -14,8 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param runs how many runs the operations share
  * @param suppliedIdsPerRun how many ids of each run are supplied by the clients, created, deleted and created again
  * @param logsPerRun how many logs a run holds at most before creates give way to deletes
- * @param raceSuppliedIds whether any client may create any supplied id; when false each supplied id is created by
- *     one client only, for a server whose conditional writes are not atomic (S3Mock): other calls still race
+ * @param raceWrites whether any client may write any id; when false each id is created, updated and deleted by one
+ *     client only, for a server whose conditional writes are not atomic (S3Mock): reads of every id still race them
  */
 public record HistoryPlan(
         int clients,
@@ -25,7 +25,7 @@ public record HistoryPlan(
         int runs,
         int suppliedIdsPerRun,
         int logsPerRun,
-        boolean raceSuppliedIds) {
+        boolean raceWrites) {
 
     /** The system property of {@link #operations}, 3,000 by default. */
     public static final String OPERATIONS = "codelog.history.operations";
@@ -52,14 +52,13 @@ public record HistoryPlan(
                 true);
     }
 
-    /** This plan with supplied ids raced by every client or each created by one client only. */
-    public HistoryPlan withRaceSuppliedIds(boolean race) {
+    /** This plan with ids written by every client, or each by one client only. */
+    public HistoryPlan withRaceWrites(boolean race) {
         return new HistoryPlan(clients, operations, maxDuration, seed, runs, suppliedIdsPerRun, logsPerRun, race);
     }
 
-    /** This plan with another limit of operations and of time. */
-    public HistoryPlan withLimits(long newOperations, Duration newMaxDuration) {
-        return new HistoryPlan(
-                clients, newOperations, newMaxDuration, seed, runs, suppliedIdsPerRun, logsPerRun, raceSuppliedIds);
+    /** Whether this client may write this id. */
+    boolean mayWrite(int client, String id) {
+        return raceWrites || Math.floorMod(id.hashCode(), clients) == client;
     }
 }

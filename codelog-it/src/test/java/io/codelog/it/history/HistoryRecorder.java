@@ -123,11 +123,6 @@ public final class HistoryRecorder {
         return invoker.unexpected();
     }
 
-    /** How many client operations were made, final reads and seeding aside. */
-    public long clientOperations() {
-        return Math.min(issued.get(), plan.operations());
-    }
-
     private void runClient(int client, SplittableRandom random, long deadline, LongConsumer afterEach) {
         while (true) {
             long operation = issued.getAndIncrement();

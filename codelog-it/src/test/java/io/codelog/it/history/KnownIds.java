@@ -59,6 +59,13 @@ final class KnownIds {
         return ids.isEmpty() ? null : ids.get(random.nextInt(ids.size()));
     }
 
+    /** A live id of the run that this client may write, or null when none is known. */
+    synchronized String anyLiveWritable(String run, int client, HistoryPlan plan, SplittableRandom random) {
+        List<String> writable =
+                live.get(run).stream().filter(id -> plan.mayWrite(client, id)).toList();
+        return writable.isEmpty() ? null : writable.get(random.nextInt(writable.size()));
+    }
+
     /** An id lately deleted, or null when none was. */
     synchronized String anyGone(SplittableRandom random) {
         if (gone.isEmpty()) {

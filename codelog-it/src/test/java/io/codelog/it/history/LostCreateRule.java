@@ -4,6 +4,7 @@ import io.codelog.it.history.Anomaly.Rule;
 import io.codelog.it.history.HistoryIndex.Instance;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -13,7 +14,12 @@ import java.util.function.Consumer;
 final class LostCreateRule implements HistoryRule {
 
     @Override
-    public void check(HistoryIndex index, Consumer<Anomaly> report) {
+    public Rule rule() {
+        return Rule.LOST_CREATE;
+    }
+
+    @Override
+    public void check(HistoryIndex index, Consumer<Anomaly> report, LongAdder checked) {
         for (Invocation read : index.history().invocations()) {
             if (read.call().kind() != Call.Kind.FIND || read.outcome() != Outcome.OK) {
                 continue;
@@ -30,6 +36,7 @@ final class LostCreateRule implements HistoryRule {
                     // Every earlier create is excused by the same delete.
                     break;
                 }
+                checked.increment();
                 String problem = problem(index, created, read);
                 if (problem != null) {
                     Invocation writer = read.log() == null

@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
 /**
  * Chooses each client's next call: 28% create (30% of them with a supplied id), 15% update, 12% delete, 20%
  * findById, 12% a page of a listing, 5% a whole listing and 8% a count, on a few runs, and mostly on ids the clients
- * know to be live, so that calls on one id overlap. A run at its size limit gets a delete instead of a create.
+ * know to be live, so that calls on one id overlap. A run at its size limit gets a delete instead of a create. When the
+ * plan does not race writes, a client writes only the ids it owns.
  */
 final class OperationMix {
 
@@ -36,20 +37,20 @@ final class OperationMix {
         int roll = random.nextInt(100);
         if (roll < 28) {
             if (known.size(run) >= plan.logsPerRun()) {
-                String victim = known.anyLive(run, random);
-                return Call.delete(victim);
+                String victim = known.anyLiveWritable(run, client, plan, random);
+                return victim == null ? Call.count(run) : Call.delete(victim);
             }
             return Call.create(
                     run, random.nextInt(100) < 30 ? suppliedId(run, client, random) : null, content(number, random));
         }
         if (roll < 43) {
-            return Call.update(target(run, random), content(number, random));
+            return Call.update(target(run, client, true, random), content(number, random));
         }
         if (roll < 55) {
-            return Call.delete(target(run, random));
+            return Call.delete(target(run, client, true, random));
         }
         if (roll < 75) {
-            return Call.find(target(run, random));
+            return Call.find(target(run, client, false, random));
         }
         if (roll < 87) {
             int limit = LIMITS[random.nextInt(LIMITS.length)];
@@ -68,29 +69,32 @@ final class OperationMix {
                 + "x".repeat(random.nextInt(3) == 0 ? random.nextInt(400) : 0);
     }
 
-    /** A supplied id of the run this client may create, or null (a generated id) when it may create none. */
+    /** A supplied id of the run this client may write, or null (a generated id) when it may write none. */
     private String suppliedId(String run, int client, SplittableRandom random) {
-        List<String> ids = suppliedIds.get(run);
-        if (plan.raceSuppliedIds()) {
-            return ids.get(random.nextInt(ids.size()));
-        }
-        List<String> own = ids.stream()
-                .filter(id -> Math.floorMod(id.hashCode(), plan.clients()) == client)
+        List<String> own = suppliedIds.get(run).stream()
+                .filter(id -> plan.mayWrite(client, id))
                 .toList();
         return own.isEmpty() ? null : own.get(random.nextInt(own.size()));
     }
 
-    /** Mostly a live id of the run; else a supplied id, an id lately deleted, or one never created. */
-    private String target(String run, SplittableRandom random) {
+    /**
+     * Mostly a live id of the run; else a supplied id, an id lately deleted, or one never created; for a write, one
+     * this client may write.
+     */
+    private String target(String run, int client, boolean write, SplittableRandom random) {
         int roll = random.nextInt(100);
         String id = null;
         if (roll < 70) {
-            id = known.anyLive(run, random);
+            id = write ? known.anyLiveWritable(run, client, plan, random) : known.anyLive(run, random);
         } else if (roll < 90) {
-            List<String> ids = suppliedIds.get(run);
-            id = ids.get(random.nextInt(ids.size()));
+            id = write
+                    ? suppliedId(run, client, random)
+                    : suppliedIds.get(run).get(random.nextInt(plan.suppliedIdsPerRun()));
         } else if (roll < 97) {
             id = known.anyGone(random);
+            if (id != null && write && !plan.mayWrite(client, id)) {
+                id = null;
+            }
         }
         return id != null ? id : neverCreated.newId(Instant.now());
     }

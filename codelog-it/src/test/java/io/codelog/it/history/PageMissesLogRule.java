@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -20,17 +21,27 @@ import java.util.function.Consumer;
 final class PageMissesLogRule implements HistoryRule {
 
     @Override
-    public void check(HistoryIndex index, Consumer<Anomaly> report) {
+    public Rule rule() {
+        return Rule.PAGE_MISSES_LOG;
+    }
+
+    @Override
+    public void check(HistoryIndex index, Consumer<Anomaly> report, LongAdder checked) {
         for (String run : index.listedOrCountedRuns()) {
             List<Instance> instances = index.instancesOfRun(run);
             for (Invocation page : index.listingsOf(run)) {
-                check(index, run, instances, page, report);
+                check(index, run, instances, page, report, checked);
             }
         }
     }
 
     private static void check(
-            HistoryIndex index, String run, List<Instance> instances, Invocation page, Consumer<Anomaly> report) {
+            HistoryIndex index,
+            String run,
+            List<Instance> instances,
+            Invocation page,
+            Consumer<Anomaly> report,
+            LongAdder checked) {
         Set<String> listed = new HashSet<>();
         page.logs().forEach(log -> listed.add(log.id()));
         List<Instance> possible = new ArrayList<>();
@@ -42,11 +53,15 @@ final class PageMissesLogRule implements HistoryRule {
         long first = (long) (page.call().page() - 1) * page.call().limit();
         long afterLast = first + page.call().limit();
         for (Instance log : possible) {
-            if (!log.certainThroughout(page.start(), page.end()) || listed.contains(log.id())) {
+            if (!log.certainThroughout(page.start(), page.end())) {
                 continue;
             }
             if (placesBefore(possible, log, page, true) < first
                     || placesBefore(possible, log, page, false) >= afterLast) {
+                continue;
+            }
+            checked.increment();
+            if (listed.contains(log.id())) {
                 continue;
             }
             Invocation witness = witness(index, run, log);

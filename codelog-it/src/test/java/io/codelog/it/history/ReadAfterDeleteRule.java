@@ -2,6 +2,7 @@ package io.codelog.it.history;
 
 import io.codelog.it.history.Anomaly.Rule;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -11,7 +12,12 @@ import java.util.function.Consumer;
 final class ReadAfterDeleteRule implements HistoryRule {
 
     @Override
-    public void check(HistoryIndex index, Consumer<Anomaly> report) {
+    public Rule rule() {
+        return Rule.READ_AFTER_DELETE;
+    }
+
+    @Override
+    public void check(HistoryIndex index, Consumer<Anomaly> report, LongAdder checked) {
         for (HistoryIndex.Read read : index.reads()) {
             Invocation reader = read.read();
             String id = read.log().id();
@@ -26,15 +32,17 @@ final class ReadAfterDeleteRule implements HistoryRule {
             if (latest == null) {
                 continue;
             }
+            checked.increment();
             long deleteStart = latest.start();
             boolean createdAgain = index.instancesOf(id).stream()
                     .anyMatch(created -> index.effectBy(created.create()) > deleteStart
                             && created.create().start() < reader.end());
             if (!createdAgain) {
+                Invocation writer = index.writerOf(read.log().content());
                 report.accept(new Anomaly(
                         Rule.READ_AFTER_DELETE,
                         "log " + id + " read after its delete was acknowledged, and no create of it began after",
-                        List.of(latest, reader)));
+                        writer == null ? List.of(latest, reader) : List.of(latest, writer, reader)));
             }
         }
     }

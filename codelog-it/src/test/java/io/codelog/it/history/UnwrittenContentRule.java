@@ -3,6 +3,7 @@ package io.codelog.it.history;
 import io.codelog.it.history.Anomaly.Rule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -13,11 +14,17 @@ import java.util.function.Consumer;
 final class UnwrittenContentRule implements HistoryRule {
 
     @Override
-    public void check(HistoryIndex index, Consumer<Anomaly> report) {
+    public Rule rule() {
+        return Rule.UNWRITTEN_CONTENT;
+    }
+
+    @Override
+    public void check(HistoryIndex index, Consumer<Anomaly> report, LongAdder checked) {
         for (HistoryIndex.Read read : index.reads()) {
             Invocation reader = read.read();
             Seen log = read.log();
             Invocation writer = index.writerOf(log.content());
+            checked.increment();
             String problem = problem(index, reader, log, writer);
             if (problem != null) {
                 List<Invocation> involved = new ArrayList<>();
