@@ -7,10 +7,11 @@ import java.util.stream.Collectors;
  * A result that no order of the history's operations explains, failed and timed-out writes taken either way.
  *
  * @param rule the rule broken
+ * @param logId the log it is about, or null for a count
  * @param what what was seen, in words
  * @param involved the operations that show it
  */
-public record Anomaly(Rule rule, String what, List<Invocation> involved) {
+public record Anomaly(Rule rule, String logId, String what, List<Invocation> involved) {
 
     /** The six rules the checker holds every history to. */
     public enum Rule {

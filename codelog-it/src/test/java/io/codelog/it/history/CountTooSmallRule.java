@@ -41,6 +41,7 @@ final class CountTooSmallRule implements HistoryRule {
                     involved.add(count);
                     report.accept(new Anomaly(
                             Rule.COUNT_TOO_SMALL,
+                            null,
                             "count " + count.count() + " of run " + run + " is below the " + certain.size()
                                     + " logs acknowledged before it and not deleted (the first "
                                     + Math.min(CREATES_SHOWN, certain.size()) + " creates shown)",

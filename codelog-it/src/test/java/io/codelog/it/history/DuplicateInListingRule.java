@@ -26,7 +26,10 @@ final class DuplicateInListingRule implements HistoryRule {
             for (Seen log : listing.logs()) {
                 if (!ids.add(log.id())) {
                     report.accept(new Anomaly(
-                            Rule.DUPLICATE_IN_LISTING, "log " + log.id() + " listed twice", List.of(listing)));
+                            Rule.DUPLICATE_IN_LISTING,
+                            log.id(),
+                            "log " + log.id() + " listed twice",
+                            List.of(listing)));
                 }
             }
         }

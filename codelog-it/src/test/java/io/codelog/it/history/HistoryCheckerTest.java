@@ -169,6 +169,7 @@ class HistoryCheckerTest {
             Invocation page = history.page(10, 1, 2, 3, log(x, "x", 1), log(x, "x", 1));
 
             assertOnly(Rule.DUPLICATE_IN_LISTING, page);
+            assertThat(history.check().get(0).logId()).isEqualTo(x);
         }
     }
 
@@ -248,6 +249,11 @@ class HistoryCheckerTest {
         assertThat(anomalies).as("anomalies").hasSize(1);
         Anomaly anomaly = anomalies.get(0);
         assertThat(anomaly.rule()).isEqualTo(rule);
+        if (rule != Rule.COUNT_TOO_SMALL && involved[0].call().id() != null) {
+            assertThat(anomaly.logId())
+                    .as("the log it is about")
+                    .isEqualTo(involved[0].call().id());
+        }
         assertThat(anomaly.involved()).containsExactly(involved);
         assertThat(anomaly.toString()).contains(rule.name()).contains("#" + involved[0].index());
     }

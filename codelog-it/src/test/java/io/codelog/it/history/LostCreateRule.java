@@ -44,6 +44,7 @@ final class LostCreateRule implements HistoryRule {
                             : index.writerOf(read.log().content());
                     report.accept(new Anomaly(
                             Rule.LOST_CREATE,
+                            created.id(),
                             problem,
                             writer == null
                                     ? List.of(created.create(), read)

@@ -68,6 +68,7 @@ final class PageMissesLogRule implements HistoryRule {
             if (witness != null) {
                 report.accept(new Anomaly(
                         Rule.PAGE_MISSES_LOG,
+                        log.id(),
                         "page of " + page.call().limit() + " logs from place " + first + " misses log " + log.id()
                                 + ", whose place was within the page throughout",
                         List.of(log.create(), witness, page)));

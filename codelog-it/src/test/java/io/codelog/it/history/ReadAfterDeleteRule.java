@@ -41,6 +41,7 @@ final class ReadAfterDeleteRule implements HistoryRule {
                 Invocation writer = index.writerOf(read.log().content());
                 report.accept(new Anomaly(
                         Rule.READ_AFTER_DELETE,
+                        id,
                         "log " + id + " read after its delete was acknowledged, and no create of it began after",
                         writer == null ? List.of(latest, reader) : List.of(latest, writer, reader)));
             }

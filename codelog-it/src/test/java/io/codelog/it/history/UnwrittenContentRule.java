@@ -32,7 +32,7 @@ final class UnwrittenContentRule implements HistoryRule {
                     involved.add(writer);
                 }
                 involved.add(reader);
-                report.accept(new Anomaly(Rule.UNWRITTEN_CONTENT, problem, involved));
+                report.accept(new Anomaly(Rule.UNWRITTEN_CONTENT, log.id(), problem, involved));
             }
         }
     }
