@@ -13,11 +13,11 @@ import java.util.Set;
  * lives. Listings and counts merge both stores, a log present in both appearing once, so pages stay correct
  * across the two.
  *
- * <p>Cost: a listing fetches the first {@code page * limit} logs of each store to merge them, reading each
- * store's pages until one comes back empty (a page short of skipped objects is not the end), so a store holding
- * fewer logs costs one empty page more. A count costs one count of each store; when both hold logs of the
- * filter, the ids of both are read too: from S3 keys and a MongoDB projection ({@link RunLogIds}), without
- * reading a log, for the stores codelog ships.
+ * <p>Cost: a create with a supplied id looks the id up in the secondary first. A listing fetches the first {@code
+ * page * limit} logs of each store to merge them, reading each store's pages until one comes back empty (a page short
+ * of skipped objects is not the end), so a store holding fewer logs costs one empty page more. A count costs one count
+ * of each store; when both hold logs of the filter, the ids of both are read too: from S3 keys and a MongoDB
+ * projection ({@link RunLogIds}), without reading a log, for the stores codelog ships.
  */
 public final class FallbackCodeLogRepository implements CodeLogRepository {
 
@@ -42,8 +42,20 @@ public final class FallbackCodeLogRepository implements CodeLogRepository {
         this(primary, secondary, operation -> {});
     }
 
+    /**
+     * Creates the log in the primary. A supplied id that the secondary already holds is refused, as a store refuses an
+     * id it holds: a new log must not shadow one not yet moved (1 lookup in the secondary when the id is supplied).
+     *
+     * @throws CodeLogAlreadyExistsException when either store holds a log with the supplied id
+     */
     @Override
     public CodeLog create(CodeLog log) {
+        if (log != null && log.id() != null) {
+            String id = CodeLogIds.requireValid("id", log.id());
+            if (secondary.findById(id).isPresent()) {
+                throw new CodeLogAlreadyExistsException(id);
+            }
+        }
         return primary.create(log);
     }
 

@@ -12,17 +12,23 @@ final class RunLogPrefix {
 
     /**
      * The first {@code count} logs of the filter in the store's order, read a page of up to 1,000 at a time until
-     * an empty page: a page that is short because the store skipped unreadable objects is not the end of it.
+     * an empty page: a page that is short because the store skipped unreadable objects is not the end of it. Each id
+     * is kept once: a listing that moves between two pages (logs created or deleted meanwhile) may show a log on both.
      */
     static List<CodeLog> first(CodeLogRepository store, RunFilter filter, long count) {
         List<CodeLog> logs = new ArrayList<>();
         if (count <= 0) {
             return logs;
         }
+        Set<String> seen = new HashSet<>();
         int pageSize = (int) Math.min(count, PageRequest.MAX_LIMIT);
         for (int page = 1; logs.size() < count; page++) {
             List<CodeLog> batch = store.listRunLogs(filter.runId(), filter.codeId(), pageSize, page);
-            logs.addAll(batch);
+            for (CodeLog log : batch) {
+                if (seen.add(log.id())) {
+                    logs.add(log);
+                }
+            }
             if (batch.isEmpty()) {
                 break;
             }

@@ -10,12 +10,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 /**
@@ -35,7 +38,13 @@ final class FaultProxy implements AutoCloseable {
         /** Closes the connection with SO_LINGER 0, which sends a TCP reset. */
         RESET(0, null, null, null),
         /** Reads the request and never answers, until the client gives up. */
-        STALL(0, null, null, null);
+        STALL(0, null, null, null),
+        /**
+         * Forwards the request and lets the server act on it, then resets the connection instead of passing the answer
+         * on (a {@code 100 Continue} is passed, so the client sends its body): the client cannot tell whether the
+         * request took effect.
+         */
+        RESPONSE_LOST(0, null, null, null);
 
         private final int status;
         private final String reason;
@@ -51,6 +60,7 @@ final class FaultProxy implements AutoCloseable {
     }
 
     private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
+    private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final InetSocketAddress upstream;
     private final int port;
@@ -117,6 +127,23 @@ final class FaultProxy implements AutoCloseable {
     /** How many requests were faulted since the proxy started; a {@link #cut} is not counted here. */
     long injected() {
         return injected.get();
+    }
+
+    /**
+     * Waits until no connection is open: every request sent through the proxy has been answered, refused or dropped,
+     * so none is still on its way to the server.
+     *
+     * @return whether that happened within the timeout
+     */
+    boolean awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!open.isEmpty()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            LockSupport.parkNanos(IDLE_POLL_NANOS);
+        }
+        return true;
     }
 
     /** Stops listening and resets every open connection: new connections are refused until {@link #restore}. */
@@ -214,6 +241,10 @@ final class FaultProxy implements AutoCloseable {
         switch (fault) {
             case RESET -> client.setSoLinger(true, 0);
             case STALL -> in.transferTo(OutputStream.nullOutputStream());
+            case RESPONSE_LOST -> {
+                forwardAndDropAnswer(client, in, head);
+                client.setSoLinger(true, 0);
+            }
             case SLOW_DOWN_503, INTERNAL_ERROR_500 -> {
                 head.skipBody(in);
                 answer(fault, client.getOutputStream(), head.isHead());
@@ -249,6 +280,29 @@ final class FaultProxy implements AutoCloseable {
             threads.execute(() -> pipe(in, toServer));
             server.getInputStream().transferTo(client.getOutputStream());
             client.getOutputStream().flush();
+        } finally {
+            open.removeIf(Socket::isClosed);
+        }
+    }
+
+    /** Forwards the request, passes interim {@code 100 Continue} answers, and reads the final answer to nowhere. */
+    private void forwardAndDropAnswer(Socket client, InputStream in, HttpRequestHead head) throws IOException {
+        try (Socket server = new Socket()) {
+            open.add(server);
+            server.connect(upstream, CONNECT_TIMEOUT_MILLIS);
+            OutputStream toServer = server.getOutputStream();
+            toServer.write(head.withConnectionClose());
+            toServer.flush();
+            threads.execute(() -> pipe(in, toServer));
+            InputStream fromServer = new BufferedInputStream(server.getInputStream());
+            byte[] answerHead = HttpRequestHead.readHeadBytes(fromServer);
+            while (answerHead != null
+                    && new String(answerHead, StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 100")) {
+                client.getOutputStream().write(answerHead);
+                client.getOutputStream().flush();
+                answerHead = HttpRequestHead.readHeadBytes(fromServer);
+            }
+            fromServer.transferTo(OutputStream.nullOutputStream());
         } finally {
             open.removeIf(Socket::isClosed);
         }

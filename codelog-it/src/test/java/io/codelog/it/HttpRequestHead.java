@@ -57,6 +57,37 @@ final class HttpRequestHead {
         }
     }
 
+    /**
+     * The bytes of one HTTP message head, its empty line included, as read: for an answer that is passed on as it
+     * came.
+     *
+     * @return null when the connection ended before a head started
+     * @throws IOException when the head is cut short or over 64 KiB
+     */
+    static byte[] readHeadBytes(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream(256);
+        int b;
+        int lineLength = 0;
+        while ((b = in.read()) != -1) {
+            head.write(b);
+            if (head.size() > MAX_HEAD_BYTES) {
+                throw new IOException("head over " + MAX_HEAD_BYTES + " bytes");
+            }
+            if (b == '\n') {
+                if (lineLength == 0) {
+                    return head.toByteArray();
+                }
+                lineLength = 0;
+            } else if (b != '\r') {
+                lineLength++;
+            }
+        }
+        if (head.size() == 0) {
+            return null;
+        }
+        throw new IOException("connection ended inside a head");
+    }
+
     /** Whether this is a HEAD request, whose answer has no body. */
     boolean isHead() {
         return requestLine.startsWith("HEAD ");

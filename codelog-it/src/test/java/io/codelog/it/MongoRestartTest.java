@@ -3,11 +3,7 @@ package io.codelog.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
 import io.codelog.core.CodeLog;
 import io.codelog.core.CodeLogStorageException;
 import io.codelog.core.IdGenerator;
@@ -15,9 +11,6 @@ import io.codelog.core.LogType;
 import io.codelog.core.PageRequest;
 import io.codelog.mongo.MongoCodeLogRepository;
 import io.codelog.mongo.MongoCodeLogSettings;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,13 +44,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class MongoRestartTest {
 
-    private static final Duration SERVER_SELECTION = Duration.ofSeconds(2);
     // Selection timeout plus connect and the in-flight request failing, with room for a loaded machine.
-    private static final Duration FAILURE_BUDGET = SERVER_SELECTION.plusSeconds(3);
+    private static final Duration FAILURE_BUDGET = RestartableMongoServer.SERVER_SELECTION.plusSeconds(3);
     private static final int WRITERS = 8;
     private static final String CODE = "3f1e8c2a-7b4d-4e9f-a1c2-5d6e7f8a9b0c";
 
-    private final DurableMemoryBackend backend = new DurableMemoryBackend();
     private final String run = IdGenerator.objectIds().newId(Instant.now());
     private final Queue<CodeLog> acknowledged = new ConcurrentLinkedQueue<>();
     private final Queue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
@@ -68,9 +59,8 @@ class MongoRestartTest {
     private final CountDownLatch failedWhileDown = new CountDownLatch(WRITERS);
     private final CountDownLatch succeededAfterRestart = new CountDownLatch(WRITERS);
     private final AtomicBoolean stopWriters = new AtomicBoolean();
-    private MongoServer server;
+    private RestartableMongoServer server;
     private MongoClient client;
-    private int port;
 
     private enum Phase {
         UP,
@@ -79,27 +69,15 @@ class MongoRestartTest {
     }
 
     @BeforeEach
-    void startServer() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
-        server = new MongoServer(backend);
-        server.bind("127.0.0.1", port);
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + port))
-                .applyToClusterSettings(
-                        cluster -> cluster.serverSelectionTimeout(SERVER_SELECTION.toMillis(), TimeUnit.MILLISECONDS))
-                .applyToSocketSettings(
-                        socket -> socket.connectTimeout(1, TimeUnit.SECONDS).readTimeout(5, TimeUnit.SECONDS))
-                .applyToServerSettings(monitor -> monitor.heartbeatFrequency(500, TimeUnit.MILLISECONDS))
-                .build());
+    void startServer() {
+        server = RestartableMongoServer.start();
+        client = server.newClient();
     }
 
     @AfterEach
     void stopServer() {
         client.close();
-        server.shutdownNow();
-        backend.discard();
+        server.close();
     }
 
     @Test
@@ -121,7 +99,7 @@ class MongoRestartTest {
                     .isTrue();
 
             phase.set(Phase.DOWN);
-            server.shutdownNow();
+            server.stop();
             assertThat(failedWhileDown.await(30, TimeUnit.SECONDS))
                     .as("every writer saw the outage")
                     .isTrue();
@@ -130,8 +108,7 @@ class MongoRestartTest {
             assertFailsWithinBudget(() -> repository.listRunLogs(run, null, 10, 1));
             assertThat(health.health().getStatus()).as("health while stopped").isEqualTo(Status.DOWN);
 
-            server = new MongoServer(backend);
-            server.bind("127.0.0.1", port);
+            server.startAgain();
             phase.set(Phase.RESTARTED);
             assertThat(succeededAfterRestart.await(30, TimeUnit.SECONDS))
                     .as("every writer wrote again through the same repository")

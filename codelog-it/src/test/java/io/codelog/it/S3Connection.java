@@ -30,6 +30,7 @@ final class S3Connection implements AutoCloseable {
                 .apiCallTimeout(budget.callTimeout())
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(budget.maxAttempts())
+                        .circuitBreakerEnabled(budget.circuitBreaker())
                         .build());
         more.forEach(config::addExecutionInterceptor);
         client = S3Client.builder()

@@ -25,6 +25,7 @@ final class DayIdCache {
     private final long ttlMillis;
     private final Clock clock;
     private final Map<String, DayIds> days = new ConcurrentHashMap<>();
+    private final Map<String, Set<Listing>> inFlight = new ConcurrentHashMap<>();
 
     /**
      * @param ttl how long a day's listing answers lookups; zero keeps nothing
@@ -49,31 +50,58 @@ final class DayIdCache {
         return ids;
     }
 
-    /** Keeps a listing of a whole day prefix made at {@code listedAt}, unless it is too large to keep. */
-    void put(String prefix, long listedAt, long[] idHashes) {
+    /**
+     * Starts a listing of a whole day prefix: from now until {@link #finish}, ids this store writes there are kept
+     * with it, since the listing may have been taken before they landed.
+     */
+    Listing startListing(String prefix) {
+        Listing listing = new Listing(prefix, clock.millis());
+        inFlight.compute(prefix, (key, listings) -> {
+            Set<Listing> all = listings == null ? ConcurrentHashMap.newKeySet() : listings;
+            all.add(listing);
+            return all;
+        });
+        return listing;
+    }
+
+    /** Keeps a listing of a whole day prefix with the ids written there since it started, unless it is too large. */
+    void put(Listing listing, long[] idHashes) {
         if (!enabled() || idHashes.length > MAX_IDS_PER_DAY) {
             return;
         }
         long[] sorted = idHashes.clone();
         Arrays.sort(sorted);
         evictExpired();
-        if (days.size() >= MAX_DAYS && !days.containsKey(prefix)) {
+        if (days.size() >= MAX_DAYS && !days.containsKey(listing.prefix)) {
             return;
         }
-        days.put(prefix, new DayIds(sorted, listedAt));
+        // The listing's own set, not a copy: a write recorded in it until finish() stays visible in the entry.
+        days.put(listing.prefix, new DayIds(sorted, listing.listedAt, listing.written));
     }
 
-    /** Records an id this store wrote under a day prefix, so that a kept listing of that day holds it too. */
+    /** Ends a listing, kept or not; must follow every {@link #startListing}. */
+    void finish(Listing listing) {
+        inFlight.computeIfPresent(listing.prefix, (key, listings) -> {
+            listings.remove(listing);
+            return listings.isEmpty() ? null : listings;
+        });
+    }
+
+    /**
+     * Records an id this store wrote under a day prefix, so that a kept listing of that day holds it too, and so
+     * does a listing of it under way, which may have missed it.
+     */
     void written(String prefix, String id) {
+        long hash = hash(id);
+        // Listings under way first: one that ends meanwhile has put its entry before, which the lines below reach.
+        Set<Listing> listings = inFlight.get(prefix);
+        if (listings != null) {
+            listings.forEach(listing -> listing.written.add(hash));
+        }
         DayIds ids = days.get(prefix);
         if (ids != null) {
-            ids.written.add(hash(id));
+            ids.written.add(hash);
         }
-    }
-
-    /** When a listing starts, by the store's clock, in epoch milliseconds. */
-    long now() {
-        return clock.millis();
     }
 
     // A clock set back makes a listing look younger than it is: it is treated as expired too.
@@ -101,15 +129,28 @@ final class DayIdCache {
         return hash;
     }
 
-    /** The ids one listing of a day prefix found, and those this store wrote there since. */
-    static final class DayIds {
-        private final long[] sortedHashes;
+    /** A listing of a day prefix under way: when it started, and the ids this store wrote there since. */
+    static final class Listing {
+        private final String prefix;
         private final long listedAt;
         private final Set<Long> written = ConcurrentHashMap.newKeySet();
 
-        private DayIds(long[] sortedHashes, long listedAt) {
+        private Listing(String prefix, long listedAt) {
+            this.prefix = prefix;
+            this.listedAt = listedAt;
+        }
+    }
+
+    /** The ids one listing of a day prefix found, and those this store wrote there since it started. */
+    static final class DayIds {
+        private final long[] sortedHashes;
+        private final long listedAt;
+        private final Set<Long> written;
+
+        private DayIds(long[] sortedHashes, long listedAt, Set<Long> written) {
             this.sortedHashes = sortedHashes;
             this.listedAt = listedAt;
+            this.written = written;
         }
 
         /** Whether the day may hold the id: false means it surely did not when it was listed. */

@@ -2,6 +2,7 @@ package io.codelog.s3;
 
 import io.codelog.core.CodeLog;
 import io.codelog.core.CodeLogAlreadyExistsException;
+import io.codelog.core.MalformedCodeLogException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Future;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * before the failure is thrown: a claimed entry is removed (an entry alone is invisible, but would keep the id
  * from being created again), and a log written by this call is deleted. A log PUT that failed is never followed by
  * a delete of its key, which may hold another writer's log. An existing id raises {@link
- * CodeLogAlreadyExistsException} and changes nothing that was there.
+ * CodeLogAlreadyExistsException} and changes nothing that was there; a log PUT refused because its own earlier
+ * attempt landed (its answer lost, the client retried) is this create's write, and the create stands.
  */
 final class LogCreator {
 
@@ -65,8 +67,8 @@ final class LogCreator {
             }
             throw indexFailure;
         }
-        if (put.written() != S3Calls.Written.WRITTEN) {
-            // The key holds a log of this id: an entry this call claimed names that very key, so it is kept.
+        if (put.written() != S3Calls.Written.WRITTEN && !holdsThisLog(key, log)) {
+            // The key holds another log of this id: an entry this call claimed names that very key, so it is kept.
             throw new CodeLogAlreadyExistsException(log.id());
         }
         if (claim == IdIndex.Claim.TAKEN && !entryNamesThisKeyOrNothing(key, log)) {
@@ -74,6 +76,21 @@ final class LogCreator {
             throw new CodeLogAlreadyExistsException(log.id());
         }
         return log;
+    }
+
+    /**
+     * Whether the key holds this very log although its PUT was refused: a PUT whose answer was lost (a reset, a
+     * timeout) is sent again by the client and refused because of itself. 1 GET, after a refused PUT only.
+     */
+    private boolean holdsThisLog(String key, CodeLog log) {
+        try {
+            return calls.get(OPERATION, key)
+                    .map(stored -> codec.decodeBody(stored.bytes(), stored.contentEncoding()))
+                    .filter(log::equals)
+                    .isPresent();
+        } catch (MalformedCodeLogException notALog) {
+            return false;
+        }
     }
 
     /**

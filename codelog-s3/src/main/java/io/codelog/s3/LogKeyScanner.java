@@ -109,14 +109,18 @@ final class LogKeyScanner {
 
     /** Lists a whole day prefix, keeps the hashes of its ids in the cache, and returns what {@code keep} keeps. */
     private List<ListedLog> listWhole(String operation, DayPrefix dayPrefix, Predicate<LogKey> keep, DayIdCache cache) {
-        long listedAt = cache.now();
-        LongStream.Builder hashes = LongStream.builder();
-        List<ListedLog> found = list(operation, dayPrefix, key -> {
-            hashes.add(DayIdCache.hash(key.logId()));
-            return keep.test(key);
-        });
-        cache.put(dayPrefix.prefix(), listedAt, hashes.build().toArray());
-        return found;
+        DayIdCache.Listing listing = cache.startListing(dayPrefix.prefix());
+        try {
+            LongStream.Builder hashes = LongStream.builder();
+            List<ListedLog> found = list(operation, dayPrefix, key -> {
+                hashes.add(DayIdCache.hash(key.logId()));
+                return keep.test(key);
+            });
+            cache.put(listing, hashes.build().toArray());
+            return found;
+        } finally {
+            cache.finish(listing);
+        }
     }
 
     private List<ListedLog> list(String operation, DayPrefix dayPrefix, Predicate<LogKey> keep) {

@@ -133,7 +133,8 @@ public final class S3CodeLogRepository implements CodeLogRepository, RunLogIds, 
      * and, at the same moment, the claim of its id index entry (a pointer PUT, also conditional, or an insert into
      * the external index; nothing without an index), so a create takes one PUT's time. All or nothing: when either
      * write fails, the other is undone before the failure is thrown. An id already taken raises {@link
-     * CodeLogAlreadyExistsException}; an entry naming a log that is gone does not count.
+     * CodeLogAlreadyExistsException}; an entry naming a log that is gone does not count. A refused log PUT costs 1 GET
+     * more, which tells the client's own retried PUT (its first answer lost) from another log at the key.
      */
     @Override
     public CodeLog create(CodeLog log) {

@@ -1,8 +1,10 @@
 package io.codelog.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.codelog.core.CodeLog;
+import io.codelog.core.CodeLogAlreadyExistsException;
 import io.codelog.core.CodeLogOrder;
 import io.codelog.core.CodeLogRepository;
 import io.codelog.core.CodeLogRules;
@@ -84,6 +86,17 @@ class FallbackMergeTest {
     @AfterEach
     void closeStores() {
         stores.closeStores();
+    }
+
+    /** Found by the history check (codelog-it): the new log shadowed the old one, which reads no longer found. */
+    @Test
+    void aCreateOfAnIdOnlyTheSecondaryHoldsIsRefusedAndTheOldLogStays() {
+        CodeLog sameId =
+                new CodeLog(onlyInSecondary.id(), runId, codeId, LogType.ERROR, "a new log with an old id", null, null);
+
+        assertThatThrownBy(() -> fallback.create(sameId)).isInstanceOf(CodeLogAlreadyExistsException.class);
+        assertThat(primary.findById(onlyInSecondary.id())).isEmpty();
+        assertThat(fallback.findById(onlyInSecondary.id())).contains(onlyInSecondary);
     }
 
     @Test
