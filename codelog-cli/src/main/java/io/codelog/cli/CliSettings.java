@@ -3,11 +3,10 @@ package io.codelog.cli;
 import io.codelog.autoconfigure.CodeLogCleanerProperties;
 import io.codelog.autoconfigure.CodeLogContentProperties;
 import io.codelog.autoconfigure.CodeLogMongoProperties;
+import io.codelog.autoconfigure.CodeLogRulesFactory;
 import io.codelog.autoconfigure.CodeLogS3Properties;
 import io.codelog.autoconfigure.PropertyOrigins;
 import io.codelog.core.CodeLogRules;
-import io.codelog.core.ContentRules;
-import io.codelog.core.IdGenerator;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,6 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * relaxed binding, application files and {@code --codelog.x=y} arguments all apply. Open while a command runs.
  */
 final class CliSettings implements AutoCloseable {
-
-    private static final String MAX_LENGTH = "codelog.content.max-length";
 
     private final ConfigurableApplicationContext context;
 
@@ -81,15 +78,7 @@ final class CliSettings implements AutoCloseable {
 
     /** The content limit, clock and ids the stores apply, as the starter builds them. */
     CodeLogRules rules(Clock clock) {
-        CodeLogContentProperties content = context.getBean(CodeLogContentProperties.class);
-        ContentRules contentRules;
-        try {
-            contentRules = new ContentRules(content.getMaxLength(), content.getPolicy());
-        } catch (IllegalArgumentException e) {
-            throw new CliUsageException(PropertyOrigins.named(MAX_LENGTH) + " is " + content.getMaxLength()
-                    + ": set it to 1 or more (the Go service's limit is " + ContentRules.DEFAULT_MAX_LENGTH + ").");
-        }
-        return new CodeLogRules(contentRules, clock, IdGenerator.objectIds());
+        return new CodeLogRulesFactory(context.getBean(CodeLogContentProperties.class)).build(clock);
     }
 
     @Override

@@ -1,19 +1,16 @@
 package io.codelog.cli;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.codelog.autoconfigure.CodeLogMongoProperties;
+import io.codelog.autoconfigure.MongoStoreFactory;
 import io.codelog.autoconfigure.PropertyOrigins;
 import io.codelog.core.CodeLogRules;
 import io.codelog.mongo.MongoCodeLogIdIndex;
 import io.codelog.mongo.MongoCodeLogRepository;
 import io.codelog.mongo.MongoCodeLogSettings;
 import io.codelog.mongo.MongoDualWriteFailureLog;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.util.StringUtils;
 
 /**
  * The MongoDB side of a command: a client of the command's own on {@code codelog.mongo.uri}, the log store on
@@ -35,68 +32,33 @@ record MongoCommandConnection(
         implements AutoCloseable {
 
     private static final String URI = "codelog.mongo.uri";
-    private static final String DATABASE_NAME = "codelog.mongo.database-name";
-    private static final String COLLECTION = "codelog.mongo.collection";
     private static final String FAILURE_COLLECTION = "codelog.mongo.failure-collection";
     private static final String ID_INDEX_COLLECTION = "codelog.mongo.id-index-collection";
     // A command line should say a server is unreachable in seconds, not after the driver's 30.
-    private static final int DEFAULT_SERVER_SELECTION_SECONDS = 10;
+    private static final Duration DEFAULT_SERVER_SELECTION = Duration.ofSeconds(10);
 
     /**
      * Connects as the properties say.
      *
      * @param command the command that needs MongoDB, for the message when the URI is missing
-     * @throws CliUsageException naming the property and variable to set
+     * @throws CliUsageException naming the property and variable to set when the URI is missing
+     * @throws io.codelog.autoconfigure.CodeLogConfigurationException naming the first other setting that cannot
+     *     work (connection string, database, collection)
      */
     static MongoCommandConnection open(CodeLogMongoProperties properties, CodeLogRules rules, String command) {
-        if (!StringUtils.hasText(properties.getUri())) {
+        MongoStoreFactory factory = new MongoStoreFactory(properties);
+        if (!factory.hasUri()) {
             throw new CliUsageException("codelog " + command + " needs MongoDB, but " + PropertyOrigins.named(URI)
                     + " is not set: set it to mongodb://user:password@host:27017/database.");
         }
-        ConnectionString connection;
-        try {
-            connection = new ConnectionString(properties.getUri().trim());
-        } catch (IllegalArgumentException e) {
-            // The driver's message may quote the connection string, password included: it is not passed on.
-            throw new CliUsageException(PropertyOrigins.named(URI) + " is not a valid MongoDB connection string (its"
-                    + " value is not shown: it may hold a password); use mongodb://user:password@host:27017/database.");
-        }
-        String database = StringUtils.hasText(properties.getDatabaseName())
-                ? properties.getDatabaseName().trim()
-                : connection.getDatabase();
-        if (database == null) {
-            throw new CliUsageException(PropertyOrigins.named(URI) + " names no database and "
-                    + PropertyOrigins.named(DATABASE_NAME) + " is not set: set one of them.");
-        }
-        MongoCodeLogSettings settings;
-        try {
-            settings = MongoCodeLogSettings.defaults()
-                    .withCollection(properties.getCollection())
-                    .withCreateIndexes(properties.isCreateIndexes())
-                    .withRules(rules);
-        } catch (IllegalArgumentException e) {
-            throw new CliUsageException(PropertyOrigins.named(COLLECTION) + " is not usable: " + e.getMessage() + ".");
-        }
-        MongoClient client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(connection)
-                .applyToClusterSettings(cluster -> {
-                    if (connection.getServerSelectionTimeout() == null) {
-                        cluster.serverSelectionTimeout(DEFAULT_SERVER_SELECTION_SECONDS, TimeUnit.SECONDS);
-                    }
-                })
-                .build());
-        try {
-            MongoTemplate template = new MongoTemplate(client, database);
-            return new MongoCommandConnection(
-                    client, template, database, settings, new MongoCodeLogRepository(template, settings));
-        } catch (IllegalArgumentException e) {
-            client.close();
-            throw new CliUsageException("The MongoDB database name \"" + database + "\" is not valid (" + e.getMessage()
-                    + "): set " + PropertyOrigins.named(DATABASE_NAME) + ".");
-        } catch (RuntimeException e) {
-            client.close();
-            throw e;
-        }
+        MongoCodeLogSettings settings = factory.settings(rules);
+        MongoStoreFactory.OwnedMongoClient owned = factory.openClient(DEFAULT_SERVER_SELECTION);
+        return new MongoCommandConnection(
+                owned.client(),
+                owned.template(),
+                owned.databaseName(),
+                settings,
+                new MongoCodeLogRepository(owned.template(), settings));
     }
 
     /**

@@ -1,8 +1,6 @@
 package io.codelog.autoconfigure;
 
 import io.codelog.core.CodeLogRules;
-import io.codelog.core.ContentRules;
-import io.codelog.core.IdGenerator;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -49,21 +47,10 @@ public final class CodeLogAutoConfiguration {
     static final String MONGO_STORE_TYPE = "io.codelog.mongo.MongoCodeLogRepository";
     static final String S3_STORE_TYPE = "io.codelog.s3.S3CodeLogRepository";
 
-    private static final String MAX_LENGTH = "codelog.content.max-length";
-
     /** The content limit, clock and ids every store applies before it writes. */
     @Bean
     @ConditionalOnMissingBean
     CodeLogRules codeLogRules(CodeLogContentProperties content) {
-        ContentRules contentRules;
-        try {
-            contentRules = new ContentRules(content.getMaxLength(), content.getPolicy());
-        } catch (IllegalArgumentException e) {
-            throw new CodeLogConfigurationException(
-                    MAX_LENGTH,
-                    PropertyOrigins.named(MAX_LENGTH) + " is " + content.getMaxLength() + ".",
-                    "Set it to 1 or more (the Go service's limit is " + ContentRules.DEFAULT_MAX_LENGTH + ").");
-        }
-        return new CodeLogRules(contentRules, Clock.systemUTC(), IdGenerator.objectIds());
+        return new CodeLogRulesFactory(content).build(Clock.systemUTC());
     }
 }

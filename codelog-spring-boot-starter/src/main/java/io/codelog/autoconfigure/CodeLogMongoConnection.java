@@ -1,14 +1,10 @@
 package io.codelog.autoconfigure;
 
-import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.codelog.autoconfigure.CodeLogProperties.Store;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.util.StringUtils;
 
 /**
  * The {@link MongoOperations} the MongoDB store uses: a client of codelog's own when {@code codelog.mongo.uri}
@@ -61,10 +57,12 @@ final class CodeLogMongoConnection implements AutoCloseable {
             Need need,
             ObjectProvider<MongoOperations> applicationTemplates,
             ObjectProvider<MongoClient> applicationClients) {
-        String databaseName = StringUtils.hasText(properties.getDatabaseName()) ? properties.getDatabaseName() : null;
-        if (StringUtils.hasText(properties.getUri())) {
-            return ownClient(properties.getUri(), databaseName);
+        MongoStoreFactory factory = new MongoStoreFactory(properties);
+        if (factory.hasUri()) {
+            MongoStoreFactory.OwnedMongoClient owned = factory.openClient(null);
+            return new CodeLogMongoConnection(owned.template(), owned.client());
         }
+        String databaseName = factory.configuredDatabaseName();
         if (databaseName != null) {
             MongoClient client = applicationClients.getIfAvailable();
             if (client == null) {
@@ -74,7 +72,7 @@ final class CodeLogMongoConnection implements AutoCloseable {
                                 + " is not and the application has no MongoClient.",
                         "Set " + PropertyOrigins.named(URI) + " too, or add spring-boot-starter-data-mongodb.");
             }
-            return new CodeLogMongoConnection(template(client, databaseName), null);
+            return new CodeLogMongoConnection(factory.template(client, databaseName), null);
         }
         MongoOperations template = applicationTemplates.getIfAvailable();
         if (template == null) {
@@ -99,47 +97,6 @@ final class CodeLogMongoConnection implements AutoCloseable {
     public void close() {
         if (ownedClient != null) {
             ownedClient.close();
-        }
-    }
-
-    private static CodeLogMongoConnection ownClient(String uri, String databaseName) {
-        ConnectionString connectionString;
-        try {
-            connectionString = new ConnectionString(uri);
-        } catch (IllegalArgumentException e) {
-            // The driver's message may quote the connection string, password included: it is not passed on.
-            throw new CodeLogConfigurationException(
-                    URI,
-                    PropertyOrigins.named(URI) + " is not a valid MongoDB connection string (its value is not shown:"
-                            + " it may hold a password).",
-                    "Set it to mongodb://user:password@host:27017/database or mongodb+srv://host/database.");
-        }
-        String database = databaseName != null ? databaseName : connectionString.getDatabase();
-        if (database == null) {
-            throw new CodeLogConfigurationException(
-                    DATABASE_NAME,
-                    PropertyOrigins.named(URI) + " names no database and " + PropertyOrigins.named(DATABASE_NAME)
-                            + " is not set.",
-                    "Set " + PropertyOrigins.named(DATABASE_NAME) + ", or end the connection string with /database.");
-        }
-        MongoClient client = MongoClients.create(connectionString);
-        try {
-            return new CodeLogMongoConnection(template(client, database), client);
-        } catch (CodeLogConfigurationException e) {
-            client.close();
-            throw e;
-        }
-    }
-
-    private static MongoTemplate template(MongoClient client, String databaseName) {
-        try {
-            return new MongoTemplate(client, databaseName);
-        } catch (IllegalArgumentException e) {
-            throw new CodeLogConfigurationException(
-                    DATABASE_NAME,
-                    "The MongoDB database name \"" + databaseName + "\" is not valid: " + e.getMessage(),
-                    "Set " + PropertyOrigins.named(DATABASE_NAME)
-                            + " to a name without slashes, dots, spaces, quotes or dollar signs.");
         }
     }
 }

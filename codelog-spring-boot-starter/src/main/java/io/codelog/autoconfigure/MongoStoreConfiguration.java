@@ -4,7 +4,6 @@ import io.codelog.autoconfigure.CodeLogProperties.Store;
 import io.codelog.core.CodeLogRepository;
 import io.codelog.core.CodeLogRules;
 import io.codelog.mongo.MongoCodeLogRepository;
-import io.codelog.mongo.MongoCodeLogSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -24,8 +23,6 @@ import org.springframework.context.annotation.Configuration;
         ignoredType = {CodeLogAutoConfiguration.MONGO_STORE_TYPE, CodeLogAutoConfiguration.S3_STORE_TYPE})
 class MongoStoreConfiguration {
 
-    private static final String COLLECTION = "codelog.mongo.collection";
-
     @Bean
     ConfiguredStore mongoConfiguredStore(MongoCodeLogRepository repository) {
         return new ConfiguredStore(Store.MONGO, repository);
@@ -40,19 +37,8 @@ class MongoStoreConfiguration {
         @ConditionalOnMissingBean
         MongoCodeLogRepository mongoCodeLogRepository(
                 CodeLogMongoConnection connection, CodeLogMongoProperties properties, CodeLogRules rules) {
-            MongoCodeLogSettings settings;
-            try {
-                settings = MongoCodeLogSettings.defaults()
-                        .withCollection(properties.getCollection())
-                        .withCreateIndexes(properties.isCreateIndexes())
-                        .withRules(rules);
-            } catch (IllegalArgumentException e) {
-                throw new CodeLogConfigurationException(
-                        COLLECTION,
-                        PropertyOrigins.named(COLLECTION) + " is not usable: " + e.getMessage() + ".",
-                        "Set it to a collection name such as " + MongoCodeLogSettings.DEFAULT_COLLECTION + ".");
-            }
-            return new MongoCodeLogRepository(connection.operations(), settings);
+            return new MongoCodeLogRepository(
+                    connection.operations(), new MongoStoreFactory(properties).settings(rules));
         }
     }
 }
