@@ -18,7 +18,7 @@ public final class BenchmarkMain {
     /**
      * Runs the benchmark.
      *
-     * @param args see {@link BenchmarkOptions#USAGE}
+     * @param args see {@link BenchmarkArguments#usage()}
      * @throws RunnerException when JMH fails to run
      */
     public static void main(String[] args) throws RunnerException {

@@ -1,13 +1,11 @@
 package io.codelog.bench;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * What one benchmark run does, from the command line.
+ * What one benchmark run does, from the command line ({@link BenchmarkArguments}).
  *
  * @param repetitions how many times each side-by-side measurement is repeated
  * @param ops operations per S3 throughput measurement
@@ -59,18 +57,12 @@ record BenchmarkOptions(
         SKIP
     }
 
-    static final String USAGE = "arguments: [--huge] [--jmh | --no-jmh] [--repetitions=5] [--ops=300]"
-            + " [--mongo-ops=2000] [--mongo-docs=2000] [--concurrency=8] [--delay-ms=20] [--sizes=1000,10000,100000]"
-            + " [--disk-above=200000]"
-            + " [--run-size=1000] [--latency-samples=30] [--migration-logs=3000] [--memory-logs=2000,10000]"
-            + " [--sections=s3,id-index,mongo,migration,sizes,reads,memory]";
-
     BenchmarkOptions {
         sizes = List.copyOf(sizes);
         memoryLogs = List.copyOf(memoryLogs);
         sections = List.copyOf(sections);
         if (sections.isEmpty() || !SECTIONS.containsAll(sections)) {
-            throw new IllegalArgumentException("--sections takes names among " + SECTIONS + "; " + USAGE);
+            throw new IllegalArgumentException("--sections takes names among " + SECTIONS);
         }
         if (repetitions < 1
                 || ops < 1
@@ -81,13 +73,13 @@ record BenchmarkOptions(
                 || migrationLogs < 1
                 || memoryLogs.isEmpty()
                 || memoryLogs.stream().anyMatch(logs -> logs < 1)) {
-            throw new IllegalArgumentException("counts must be 1 or more; " + USAGE);
+            throw new IllegalArgumentException("counts must be 1 or more");
         }
         if (mongoDocuments < 40) {
-            throw new IllegalArgumentException("--mongo-docs must be 40 or more; " + USAGE);
+            throw new IllegalArgumentException("--mongo-docs must be 40 or more");
         }
         if (runSize < 2 || sizes.isEmpty() || sizes.stream().anyMatch(size -> size < 3)) {
-            throw new IllegalArgumentException("--run-size must be 2 or more and every size 3 or more; " + USAGE);
+            throw new IllegalArgumentException("--run-size must be 2 or more and every size 3 or more");
         }
     }
 
@@ -119,88 +111,12 @@ record BenchmarkOptions(
      * @throws IllegalArgumentException naming the usage when an argument is unknown or invalid
      */
     static BenchmarkOptions parse(String... args) {
-        BenchmarkOptions options = defaults();
-        List<Integer> sizes = new ArrayList<>(options.sizes());
-        int repetitions = options.repetitions();
-        int ops = options.ops();
-        int mongoOps = options.mongoOps();
-        int mongoDocuments = options.mongoDocuments();
-        int concurrency = options.concurrency();
-        Duration delay = options.delay();
-        int diskAbove = options.diskAbove();
-        int runSize = options.runSize();
-        int latencySamples = options.latencySamples();
-        int migrationLogs = options.migrationLogs();
-        List<Integer> memoryLogs = options.memoryLogs();
-        Jmh jmh = options.jmh();
-        List<String> sections = options.sections();
-        boolean huge = false;
-        for (String arg : args) {
-            if (arg.isBlank()) {
-                continue;
-            }
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
-            switch (name) {
-                case "--huge" -> huge = true;
-                case "--jmh" -> jmh = Jmh.ONLY;
-                case "--no-jmh" -> jmh = Jmh.SKIP;
-                case "--repetitions" -> repetitions = number(arg, value);
-                case "--ops" -> ops = number(arg, value);
-                case "--mongo-ops" -> mongoOps = number(arg, value);
-                case "--mongo-docs" -> mongoDocuments = number(arg, value);
-                case "--concurrency" -> concurrency = number(arg, value);
-                case "--delay-ms" -> delay = Duration.ofMillis(number(arg, value));
-                case "--run-size" -> runSize = number(arg, value);
-                case "--disk-above" -> diskAbove = number(arg, value);
-                case "--latency-samples" -> latencySamples = number(arg, value);
-                case "--migration-logs" -> migrationLogs = number(arg, value);
-                case "--sizes" -> {
-                    sizes.clear();
-                    sizes.addAll(numbers(arg, value));
-                }
-                case "--memory-logs" -> memoryLogs = numbers(arg, value);
-                case "--sections" -> sections = List.of(value.split(","));
-                default -> throw new IllegalArgumentException("unknown argument " + arg + "; " + USAGE);
-            }
-        }
-        if (huge) {
-            sizes.add(1_000_000);
-        }
-        return new BenchmarkOptions(
-                repetitions,
-                ops,
-                mongoOps,
-                mongoDocuments,
-                concurrency,
-                delay,
-                sizes,
-                diskAbove,
-                runSize,
-                latencySamples,
-                migrationLogs,
-                memoryLogs,
-                jmh,
-                sections);
+        return BenchmarkArguments.parse(args);
     }
 
     /** Whether the server section of this name runs. */
     boolean runs(String section) {
         return sections.contains(section);
-    }
-
-    private static List<Integer> numbers(String arg, String values) {
-        return Arrays.stream(values.split(","))
-                .map(value -> number(arg, value.trim()))
-                .toList();
-    }
-
-    private static int number(String arg, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(arg + " needs a whole number; " + USAGE, e);
-        }
     }
 
     /** The options as the table's caption prints them. */

@@ -90,7 +90,7 @@ final class ReadCostSection {
                     SECTION,
                     size + ": 1 lookup of an id that is nowhere, its days not listed yet",
                     first.toString(),
-                    "Go: " + goMiss,
+                    "Go (model): " + goMiss,
                     "",
                     ReportTable.verdict(
                             first.total() <= firstMissBound,
@@ -99,7 +99,7 @@ final class ReadCostSection {
                     SECTION,
                     size + ": " + MISSES + " lookups of ids that are nowhere, dated today",
                     all + " (" + String.format("%.1f", (double) all / MISSES) + " per lookup)",
-                    "Go: " + MISSES * goMiss.total(),
+                    "Go (model): " + MISSES * goMiss.total(),
                     "",
                     ReportTable.verdict(
                             all <= tenMissesBound, "≤ first + 1 GET each within the cache's 30 s = " + tenMissesBound));
@@ -109,7 +109,7 @@ final class ReadCostSection {
                     SECTION,
                     size + ": lookup of a log the Go service wrote (no id index entry), which writes its entry",
                     found.toString(),
-                    "Go: " + go.getById(today),
+                    "Go (model): " + go.getById(today),
                     "",
                     ReportTable.verdict(
                             found.total() <= foundBound,

@@ -67,7 +67,7 @@ final class RequestCountSection {
                 SECTION,
                 size + ": " + pageName + " (first call: " + cold + ", incl. the hourly legacy-root probe)",
                 warm.cost().toString(),
-                "Go: " + go.listRunLogs(runSize),
+                "Go (model): " + go.listRunLogs(runSize),
                 "",
                 ReportTable.verdict(pageMet, "≤ 1 LIST per day scanned (" + warm.days() + ") + " + limit + " GET"));
 
@@ -104,7 +104,7 @@ final class RequestCountSection {
                 size + ": deleteOlder, " + String.format("%,d", deleted) + " logs older than " + CUTOFF_DAYS_BACK
                         + " days",
                 cost.toString(),
-                "Go: " + go.deleteOlder(cutoffDay, deleted),
+                "Go (model): " + go.deleteOlder(cutoffDay, deleted),
                 "",
                 ReportTable.verdict(
                         met,
@@ -147,7 +147,7 @@ final class RequestCountSection {
                 SECTION,
                 size + ": " + name,
                 cost.toString(),
-                "Go: " + goCost,
+                "Go (model): " + goCost,
                 "",
                 ReportTable.verdict(cost.total() <= limit, "≤ " + limit + " requests"));
     }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Runs the whole benchmark at tiny sizes so that it cannot rot, and checks the figures it must get right. */
 class BenchmarkSmokeTest {
 
+    private static final String SERVERS = "CODELOG_TEST_SERVERS";
     private static final Pattern LIVE_HEAP = Pattern.compile("^live ([0-9.]+) MiB");
     private static final Pattern PAGE_DAYS = Pattern.compile("per day scanned \\((\\d+)\\)");
     private static final Pattern COUNT_DAYS = Pattern.compile("days scanned: (\\d+)");
@@ -38,10 +40,10 @@ class BenchmarkSmokeTest {
                 "--latency-samples=3",
                 "--migration-logs=60",
                 "--memory-logs=150,300");
-        System.setProperty("CODELOG_TEST_SERVERS", "embedded");
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
-        ReportTable table = new Benchmark(tiny, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+        ReportTable table = onEmbeddedServers(
+                () -> new Benchmark(tiny, new PrintStream(progress, true, StandardCharsets.UTF_8)).run());
 
         List<ReportTable.Row> rows = table.rows();
         assertThat(rows)
@@ -172,6 +174,24 @@ class BenchmarkSmokeTest {
         assertThat(count.codelog()).isEqualTo(countDays.group(1) + " LIST");
     }
 
+    /**
+     * Runs on the embedded servers, as {@link BenchmarkMain} does, and leaves {@code CODELOG_TEST_SERVERS} as it
+     * found it for the tests that run after this one in the same JVM.
+     */
+    private static <T> T onEmbeddedServers(Supplier<T> run) {
+        String before = System.getProperty(SERVERS);
+        System.setProperty(SERVERS, "embedded");
+        try {
+            return run.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty(SERVERS);
+            } else {
+                System.setProperty(SERVERS, before);
+            }
+        }
+    }
+
     private static List<ReportTable.Row> section(List<ReportTable.Row> rows, String section) {
         return rows.stream().filter(row -> row.section().equals(section)).toList();
     }
@@ -191,7 +211,9 @@ class BenchmarkSmokeTest {
                 .hasMessageContaining("counts must be 1 or more");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--sizes=ten"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("--sizes=ten needs a whole number");
+                .hasMessageContaining("--sizes")
+                .hasMessageContaining("'ten' is not an int")
+                .hasMessageContaining("--memory-logs=<memoryLogs>");
         assertThat(BenchmarkOptions.parse().sections()).isEqualTo(BenchmarkOptions.SECTIONS);
         BenchmarkOptions idIndexOnly = BenchmarkOptions.parse("--sections=id-index");
         assertThat(idIndexOnly.runs("id-index")).isTrue();
@@ -202,7 +224,7 @@ class BenchmarkSmokeTest {
                 .hasMessageContaining("--sections takes names among");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--fast"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown argument --fast");
+                .hasMessageContaining("Unknown option: '--fast'");
     }
 
     @Test
@@ -210,6 +232,9 @@ class BenchmarkSmokeTest {
         assertThat(BenchmarkOptions.parse().jmh()).isEqualTo(BenchmarkOptions.Jmh.AFTER_SERVERS);
         assertThat(BenchmarkOptions.parse("--jmh").jmh()).isEqualTo(BenchmarkOptions.Jmh.ONLY);
         assertThat(BenchmarkOptions.parse("--no-jmh").jmh()).isEqualTo(BenchmarkOptions.Jmh.SKIP);
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--jmh", "--no-jmh"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("exclude each other");
     }
 
     @Test
