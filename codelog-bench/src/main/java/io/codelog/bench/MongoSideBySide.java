@@ -1,6 +1,6 @@
 package io.codelog.bench;
 
-import static io.codelog.bench.S3SideBySide.require;
+import static io.codelog.bench.ExpectedResults.require;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;

@@ -1,5 +1,7 @@
 package io.codelog.bench;
 
+import static io.codelog.bench.ExpectedResults.require;
+
 import io.codelog.core.CodeLog;
 import io.codelog.core.IdGenerator;
 import io.codelog.core.LogType;
@@ -15,9 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Supplier;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -39,7 +39,7 @@ final class ReadCostSection {
     private static final int PAGE_SIZE = 20;
 
     private final S3Client client;
-    private final S3RequestCounter counter;
+    private final RequestMeter meter;
     private final ConcurrentRun workers;
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
     private final Random random = new Random(7);
@@ -47,7 +47,7 @@ final class ReadCostSection {
     /** @param client a client counting its requests into {@code counter} */
     ReadCostSection(S3Client client, S3RequestCounter counter, ConcurrentRun workers) {
         this.client = client;
-        this.counter = counter;
+        this.meter = new RequestMeter(counter);
         this.workers = workers;
     }
 
@@ -79,12 +79,12 @@ final class ReadCostSection {
             // The first call of a store also probes the legacy root, once an hour: not a cost of the lookups.
             store.findById(IdGenerator.objectIds().newId(Instant.now().minus(java.time.Duration.ofDays(20))));
             List<String> missing = missingIdsOfToday();
-            RequestCost first = measure(() -> store.findById(missing.get(0)), Optional.empty());
-            counter.reset();
+            RequestCost first = meter.measure(() -> store.findById(missing.get(0)), Optional.empty());
+            meter.reset();
             for (String id : missing.subList(1, MISSES)) {
                 require(store.findById(id).isEmpty(), "a lookup of an id that is nowhere found a log");
             }
-            RequestCost rest = snapshot();
+            RequestCost rest = meter.sinceReset();
             long all = first.total() + rest.total();
             table.add(
                     SECTION,
@@ -103,7 +103,8 @@ final class ReadCostSection {
                     "",
                     ReportTable.verdict(
                             all <= tenMissesBound, "≤ first + 1 GET each within the cache's 30 s = " + tenMissesBound));
-            RequestCost found = measure(() -> store.findById(goLog.id()).map(CodeLog::id), Optional.of(goLog.id()));
+            RequestCost found =
+                    meter.measure(() -> store.findById(goLog.id()).map(CodeLog::id), Optional.of(goLog.id()));
             long foundBound = 1 + listsPerFullDay + 1 + 1;
             table.add(
                     SECTION,
@@ -139,7 +140,7 @@ final class ReadCostSection {
             long days = LONG_RUN_DAYS + 2;
             try (S3CodeLogRepository store = new S3CodeLogRepository(client, settings)) {
                 store.count(runId, null); // the first call of a store also probes the legacy root once an hour
-                RequestCost count = measure(() -> store.count(runId, null), (long) run.size());
+                RequestCost count = meter.measure(() -> store.count(runId, null), (long) run.size());
                 String name = LONG_RUN_DAYS + "-day run of " + run.size() + " logs (ObjectId run id)";
                 table.add(
                         SECTION,
@@ -150,7 +151,7 @@ final class ReadCostSection {
                         ReportTable.verdict(
                                 count.total() == count.count("ListObjectsV2") && count.total() <= days,
                                 "LIST only, 1 per day from its first - 1 to its last + 1 = " + days));
-                RequestCost page = measure(
+                RequestCost page = meter.measure(
                         () -> store.listRunLogs(runId, null, PAGE_SIZE, 1).size(), Math.min(PAGE_SIZE, run.size()));
                 table.add(
                         SECTION,
@@ -189,7 +190,7 @@ final class ReadCostSection {
             try (S3CodeLogRepository store = new S3CodeLogRepository(client, settings)) {
                 store.count(UUID.randomUUID().toString(), null); // the legacy-root probe, once an hour
                 String name = "UUID run of " + run.size() + " logs on 2 days";
-                RequestCost first = measure(
+                RequestCost first = meter.measure(
                         () -> store.listRunLogs(runId, null, PAGE_SIZE, 1).size(), PAGE_SIZE);
                 table.add(
                         SECTION,
@@ -200,7 +201,7 @@ final class ReadCostSection {
                         ReportTable.verdict(
                                 first.count("ListObjectsV2") <= windowDays,
                                 "≤ 1 LIST per day of list-window + 3 = " + windowDays + " + " + PAGE_SIZE + " GET"));
-                RequestCost next = measure(
+                RequestCost next = meter.measure(
                         () -> store.listRunLogs(runId, null, PAGE_SIZE, 2).size(), PAGE_SIZE);
                 table.add(
                         SECTION,
@@ -254,22 +255,5 @@ final class ReadCostSection {
 
     private static long listsOf(int logs) {
         return Math.max(1, (logs + KEYS_PER_LIST - 1) / KEYS_PER_LIST);
-    }
-
-    private <T> RequestCost measure(Supplier<T> operation, T expected) {
-        counter.reset();
-        T result = operation.get();
-        require(result.equals(expected), "the store returned an unexpected result while its requests were counted");
-        return snapshot();
-    }
-
-    private RequestCost snapshot() {
-        return new RequestCost(new TreeMap<>(counter.snapshot()));
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalStateException(message);
-        }
     }
 }

@@ -23,14 +23,14 @@ final class RequestCountSection {
 
     private final SeededBucket data;
     private final S3CodeLogRepository store;
-    private final S3RequestCounter counter;
+    private final RequestMeter meter;
     private final GoRequestCosts go;
     private final String size;
 
     RequestCountSection(SeededBucket data, S3CodeLogRepository store, S3RequestCounter counter) {
         this.data = data;
         this.store = store;
-        this.counter = counter;
+        this.meter = new RequestMeter(counter);
         this.go = new GoRequestCosts(data.objectsPerDay(), data.today());
         this.size = String.format("%,d logs", data.size());
     }
@@ -38,10 +38,10 @@ final class RequestCountSection {
     /** Counts findById, a page and count; leaves the data as it was. */
     void reads(ReportTable table) {
         CodeLog fresh = data.runLogs().get(data.runLogs().size() / 2);
-        RequestCost byId = measure(() -> store.findById(fresh.id()), Optional.of(fresh));
+        RequestCost byId = meter.measure(() -> store.findById(fresh.id()), Optional.of(fresh));
         addAtMost(table, "findById, log of today", byId, go.getById(SeededBucket.day(fresh.createdAt())), 2);
         CodeLog old = data.oldLog();
-        RequestCost oldById = measure(() -> store.findById(old.id()), Optional.of(old));
+        RequestCost oldById = meter.measure(() -> store.findById(old.id()), Optional.of(old));
         addAtMost(
                 table,
                 "findById, log of " + SeededBucket.OLD_LOG_AGE_DAYS + " days ago",
@@ -53,9 +53,9 @@ final class RequestCountSection {
         int limit = Math.min(PAGE_SIZE, runSize);
         int page = runSize >= 2 * limit ? 2 : 1;
         String pageName = "page " + page + " of " + limit + ", run of " + runSize;
-        counter.reset();
+        meter.reset();
         store.listRunLogs(data.runId(), null, limit, page);
-        RequestCost cold = snapshot();
+        RequestCost cold = meter.sinceReset();
         ScanCost warm = measureScan(
                 () -> store.listRunLogs(data.runId(), null, limit, page),
                 data.runLogs().subList((page - 1) * limit, page * limit));
@@ -88,9 +88,9 @@ final class RequestCountSection {
     void deleteOlder(ReportTable table) {
         LocalDate cutoffDay = data.today().minusDays(CUTOFF_DAYS_BACK);
         Instant cutoff = cutoffDay.atStartOfDay(ZoneOffset.UTC).toInstant();
-        counter.reset();
+        meter.reset();
         long deleted = store.deleteOlder(cutoff, Long.MAX_VALUE);
-        RequestCost cost = snapshot();
+        RequestCost cost = meter.sinceReset();
         long expected = data.objectsPerDay().entrySet().stream()
                 .filter(entry -> entry.getKey().isBefore(cutoffDay))
                 .mapToLong(entry -> entry.getValue())
@@ -135,7 +135,7 @@ final class RequestCountSection {
     private <T> ScanCost measureScan(Supplier<T> operation, T expected) {
         while (true) {
             LocalDate today = SeededBucket.day(data.clock().instant());
-            RequestCost cost = measure(operation, expected);
+            RequestCost cost = meter.measure(operation, expected);
             if (today.equals(SeededBucket.day(data.clock().instant()))) {
                 return new ScanCost(cost, codelogRunDays(today));
             }
@@ -150,19 +150,6 @@ final class RequestCountSection {
                 "Go (model): " + goCost,
                 "",
                 ReportTable.verdict(cost.total() <= limit, "≤ " + limit + " requests"));
-    }
-
-    private <T> RequestCost measure(Supplier<T> operation, T expected) {
-        counter.reset();
-        T result = operation.get();
-        if (!result.equals(expected)) {
-            throw new IllegalStateException("the store returned an unexpected result while its requests were counted");
-        }
-        return snapshot();
-    }
-
-    private RequestCost snapshot() {
-        return new RequestCost(counter.snapshot());
     }
 
     private static long ceilDiv(long value, long divisor) {

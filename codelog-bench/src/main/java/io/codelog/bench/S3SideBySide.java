@@ -1,5 +1,7 @@
 package io.codelog.bench;
 
+import static io.codelog.bench.ExpectedResults.require;
+
 import io.codelog.core.CodeLog;
 import io.codelog.s3.S3CodeLogRepository;
 import io.codelog.s3.S3CodeLogSettings;
@@ -139,11 +141,5 @@ final class S3SideBySide {
 
     private static String id(List<CodeLog> logs, int i) {
         return logs.get(i % logs.size()).id();
-    }
-
-    static void require(boolean expected) {
-        if (!expected) {
-            throw new IllegalStateException("a benchmark operation returned an unexpected result");
-        }
     }
 }
