@@ -3,7 +3,6 @@ package io.codelog.s3;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,8 +21,7 @@ final class DayIdCache {
     static final int MAX_IDS_PER_DAY = 1_000_000;
     static final int MAX_DAYS = 64;
 
-    private final long ttlMillis;
-    private final Clock clock;
+    private final ListingLifetime lifetime;
     private final Map<String, DayIds> days = new ConcurrentHashMap<>();
     private final Map<String, Set<Listing>> inFlight = new ConcurrentHashMap<>();
 
@@ -32,19 +30,18 @@ final class DayIdCache {
      * @param clock the store's clock, which ages the listings
      */
     DayIdCache(Duration ttl, Clock clock) {
-        this.ttlMillis = ttl.toMillis();
-        this.clock = clock;
+        this.lifetime = new ListingLifetime(ttl, clock);
     }
 
     /** Whether the cache keeps anything. */
     boolean enabled() {
-        return ttlMillis > 0;
+        return lifetime.keepsAnything();
     }
 
     /** The ids of a day prefix as recently listed, or null when it was not listed within the time to live. */
     DayIds get(String prefix) {
         DayIds ids = days.get(prefix);
-        if (ids == null || expired(ids, clock.millis())) {
+        if (ids == null || lifetime.expired(ids.listedAt)) {
             return null;
         }
         return ids;
@@ -55,7 +52,7 @@ final class DayIdCache {
      * with it, since the listing may have been taken before they landed.
      */
     Listing startListing(String prefix) {
-        Listing listing = new Listing(prefix, clock.millis());
+        Listing listing = new Listing(prefix, lifetime.now());
         inFlight.compute(prefix, (key, listings) -> {
             Set<Listing> all = listings == null ? ConcurrentHashMap.newKeySet() : listings;
             all.add(listing);
@@ -71,7 +68,7 @@ final class DayIdCache {
         }
         long[] sorted = idHashes.clone();
         Arrays.sort(sorted);
-        evictExpired();
+        lifetime.evictExpired(days, ids -> ids.listedAt);
         if (days.size() >= MAX_DAYS && !days.containsKey(listing.prefix)) {
             return;
         }
@@ -101,21 +98,6 @@ final class DayIdCache {
         DayIds ids = days.get(prefix);
         if (ids != null) {
             ids.written.add(hash);
-        }
-    }
-
-    // A clock set back makes a listing look younger than it is: it is treated as expired too.
-    private boolean expired(DayIds ids, long now) {
-        long age = now - ids.listedAt;
-        return age >= ttlMillis || age < 0;
-    }
-
-    private void evictExpired() {
-        long now = clock.millis();
-        for (Iterator<DayIds> it = days.values().iterator(); it.hasNext(); ) {
-            if (expired(it.next(), now)) {
-                it.remove();
-            }
         }
     }
 

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,8 +21,7 @@ final class RunDayHints {
 
     static final int MAX_RUNS = 1_024;
 
-    private final long ttlMillis;
-    private final Clock clock;
+    private final ListingLifetime lifetime;
     private final Map<RunFilter, Hint> hints = new ConcurrentHashMap<>();
 
     /**
@@ -31,19 +29,18 @@ final class RunDayHints {
      * @param clock the store's clock, which ages the hints
      */
     RunDayHints(Duration ttl, Clock clock) {
-        this.ttlMillis = ttl.toMillis();
-        this.clock = clock;
+        this.lifetime = new ListingLifetime(ttl, clock);
     }
 
     /** Whether hints are kept for this filter: a run id that is not an ObjectId, and a time to live. */
     boolean applies(RunFilter filter) {
-        return ttlMillis > 0 && filter.runId() != null && !CodeLogIds.isObjectId(filter.runId());
+        return lifetime.keepsAnything() && filter.runId() != null && !CodeLogIds.isObjectId(filter.runId());
     }
 
     /** The days that held the filter's logs as recently listed, plus those written since; null when none is fresh. */
     Set<LocalDate> get(RunFilter filter) {
         Hint hint = hints.get(filter);
-        if (hint == null || !hint.complete || expired(hint, clock.millis())) {
+        if (hint == null || !hint.complete || lifetime.expired(hint.listedAt)) {
             return null;
         }
         return Set.copyOf(hint.days);
@@ -54,8 +51,9 @@ final class RunDayHints {
      * that a log written during the listing, which the listing may have missed, is not left out.
      */
     Hint begin(RunFilter filter) {
-        evictExpired();
-        Hint hint = new Hint(clock.millis());
+        // A hint whose listing failed never completes: it goes once it would have expired.
+        lifetime.evictExpired(hints, hint -> hint.listedAt);
+        Hint hint = new Hint(lifetime.now());
         if (hints.size() < MAX_RUNS || hints.containsKey(filter)) {
             hints.put(filter, hint);
         }
@@ -72,22 +70,6 @@ final class RunDayHints {
         Hint hint = hints.get(filter);
         if (hint != null) {
             hint.days.add(day);
-        }
-    }
-
-    // A clock set back makes a hint look younger than it is: it is treated as expired too.
-    private boolean expired(Hint hint, long now) {
-        long age = now - hint.listedAt;
-        return age >= ttlMillis || age < 0;
-    }
-
-    private void evictExpired() {
-        long now = clock.millis();
-        for (Iterator<Hint> it = hints.values().iterator(); it.hasNext(); ) {
-            // A hint whose listing failed never completes: it goes once it would have expired.
-            if (expired(it.next(), now)) {
-                it.remove();
-            }
         }
     }
 
