@@ -1,6 +1,7 @@
 package io.codelog.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.model.Filters;
 import io.codelog.core.CodeLog;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -266,18 +268,14 @@ class RunAgainAfterKillTest {
         return new Killed(jobId, day.getString("owner"), leaseExpiresAt);
     }
 
-    private Document awaitClaimedDay() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (System.nanoTime() < deadline) {
-            Document claimed = stores.collection(MigrationState.PARTITIONS)
-                    .find(Filters.eq("state", "CLAIMED"))
-                    .first();
-            if (claimed != null) {
-                return claimed;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the first operator never claimed a day");
+    private Document awaitClaimedDay() {
+        return await("the first operator claims a day")
+                .atMost(Duration.ofMinutes(1))
+                .until(
+                        () -> stores.collection(MigrationState.PARTITIONS)
+                                .find(Filters.eq("state", "CLAIMED"))
+                                .first(),
+                        Objects::nonNull);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.codelog.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.codelog.core.CodeLog;
 import io.codelog.test.MongoTestServer;
@@ -16,7 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -74,9 +74,9 @@ class SlowTargetLeaseTest {
         MigrationRun otherRun = healthy.migrate(
                 job().withWaitForHeld(Duration.ofMinutes(1)).withOwner("other-worker"), MigrationListener.none());
         CompletableFuture<MigrationSummary> otherSummary = CompletableFuture.supplyAsync(otherRun::call, workers);
-        awaitTrue(
-                "the other worker waits for the slow worker's day",
-                () -> !otherRun.progress().waitingFor().isEmpty());
+        await("the other worker waits for the slow worker's day")
+                .atMost(Duration.ofMinutes(1))
+                .until(() -> !otherRun.progress().waitingFor().isEmpty());
 
         boolean seenRenewed = false;
         Instant twoLeasesLater = firstExpiry.plus(LEASE);
@@ -123,14 +123,6 @@ class SlowTargetLeaseTest {
                 .filter(status -> status.partition().equals(DAY.toString()))
                 .findFirst()
                 .orElseThrow();
-    }
-
-    private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited a minute for: %s", what).isLessThan(deadline);
-            Thread.sleep(20);
-        }
     }
 
     /** A target whose writes all wait until the test lets them go, as a throttled S3 would hold them. */
