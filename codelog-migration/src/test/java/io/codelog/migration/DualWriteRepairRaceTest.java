@@ -9,12 +9,12 @@ import io.codelog.core.DualWriteFailure;
 import io.codelog.core.DualWriteFailureLog;
 import io.codelog.core.LogType;
 import io.codelog.mongo.MongoDualWriteFailureLog;
+import io.codelog.test.ForwardingCodeLogRepository;
 import io.codelog.test.MongoTestServer;
 import io.codelog.test.S3TestServer;
 import io.codelog.test.TestServers;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -149,61 +149,25 @@ class DualWriteRepairRaceTest {
      * The real primary store, which lets the service write one log through both stores right after the repair's
      * first read of it, and before the repair does anything else.
      */
-    private static final class RacingPrimary implements CodeLogRepository {
-        private final CodeLogRepository store;
+    private static final class RacingPrimary extends ForwardingCodeLogRepository {
         private final String raceOn;
         private final Consumer<String> race;
         private boolean raced;
 
         RacingPrimary(CodeLogRepository store, String raceOn, Consumer<String> race) {
-            this.store = store;
+            super(store);
             this.raceOn = raceOn;
             this.race = race;
         }
 
         @Override
         public Optional<CodeLog> findById(String id) {
-            Optional<CodeLog> read = store.findById(id);
+            Optional<CodeLog> read = super.findById(id);
             if (!raced && id.equals(raceOn)) {
                 raced = true;
                 race.accept(id);
             }
             return read;
-        }
-
-        @Override
-        public CodeLog create(CodeLog log) {
-            return store.create(log);
-        }
-
-        @Override
-        public CodeLog put(CodeLog log) {
-            return store.put(log);
-        }
-
-        @Override
-        public List<CodeLog> listRunLogs(String runId, String codeId, int limit, int page) {
-            return store.listRunLogs(runId, codeId, limit, page);
-        }
-
-        @Override
-        public CodeLog update(String id, String content) {
-            return store.update(id, content);
-        }
-
-        @Override
-        public boolean delete(String id) {
-            return store.delete(id);
-        }
-
-        @Override
-        public long deleteOlder(Instant cutoff, long limit) {
-            return store.deleteOlder(cutoff, limit);
-        }
-
-        @Override
-        public long count(String runId, String codeId) {
-            return store.count(runId, codeId);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.codelog.core.CodeLog;
 import io.codelog.core.CodeLogRepository;
 import io.codelog.core.CodeLogRules;
 import io.codelog.core.LogType;
+import io.codelog.test.ForwardingCodeLogRepository;
 import io.codelog.test.MongoTestServer;
 import io.codelog.test.MutableClock;
 import io.codelog.test.S3TestServer;
@@ -214,53 +215,17 @@ class RetentionCleanerTest {
     }
 
     /** A store that counts the deleteOlder calls it passes on. */
-    static class CountingRepository implements CodeLogRepository {
-        private final CodeLogRepository store;
+    static class CountingRepository extends ForwardingCodeLogRepository {
         int deleteOlderCalls;
 
         CountingRepository(CodeLogRepository store) {
-            this.store = store;
-        }
-
-        @Override
-        public CodeLog create(CodeLog log) {
-            return store.create(log);
-        }
-
-        @Override
-        public CodeLog put(CodeLog log) {
-            return store.put(log);
-        }
-
-        @Override
-        public java.util.Optional<CodeLog> findById(String id) {
-            return store.findById(id);
-        }
-
-        @Override
-        public List<CodeLog> listRunLogs(String runId, String codeId, int limit, int page) {
-            return store.listRunLogs(runId, codeId, limit, page);
-        }
-
-        @Override
-        public CodeLog update(String id, String content) {
-            return store.update(id, content);
-        }
-
-        @Override
-        public boolean delete(String id) {
-            return store.delete(id);
+            super(store);
         }
 
         @Override
         public long deleteOlder(Instant cutoff, long limit) {
             deleteOlderCalls++;
-            return store.deleteOlder(cutoff, limit);
-        }
-
-        @Override
-        public long count(String runId, String codeId) {
-            return store.count(runId, codeId);
+            return super.deleteOlder(cutoff, limit);
         }
     }
 }
