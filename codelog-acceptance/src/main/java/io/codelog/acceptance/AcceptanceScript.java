@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs every {@link CodeLogRepository} operation once on the run and code of the program arguments, then the
- * retention cleaner, printing one {@link StepLine} per step. It reports what happened and leaves judging it to
+ * retention cleaner, printing one {@link StepLine} per step; or, with {@code lookup <id>}, looks one id up before and
+ * after a go-ahead. It reports what happened and leaves judging it to
  * the test; any exception fails the run.
  */
 @Component
@@ -28,6 +29,7 @@ class AcceptanceScript implements ApplicationRunner {
     static final String CONTENT_B = "log B";
     static final Duration RETENTION = Duration.ofDays(30);
     static final long DELETE_OLDER_LIMIT = 1000;
+    static final String LOOKUP = "lookup";
 
     private final CodeLogRepository repository;
     private final ObjectProvider<CodeLogRetentionCleaner> cleaner;
@@ -40,8 +42,12 @@ class AcceptanceScript implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments arguments) {
         List<String> args = arguments.getNonOptionArgs();
+        if (args.size() == 2 && LOOKUP.equals(args.get(0))) {
+            lookUpTwice(args.get(1));
+            return;
+        }
         if (args.size() < 2 || args.size() > 3 || (args.size() == 3 && !"paced".equals(args.get(2)))) {
-            throw new IllegalArgumentException("arguments: <runId> <codeId> [paced], got " + args);
+            throw new IllegalArgumentException("arguments: <runId> <codeId> [paced] | lookup <id>, got " + args);
         }
         String runId = args.get(0);
         String codeId = args.get(1);
@@ -81,6 +87,24 @@ class AcceptanceScript implements ApplicationRunner {
                 .print();
         gate.await("clean");
         StepLine.of("clean").put("result", clean()).print();
+        StepLine.of("done").print();
+    }
+
+    /**
+     * Looks an id up, waits for the go-ahead on standard input, and looks it up again: the test writes the log as
+     * another service would in between, and the second answer shows how long a miss is remembered.
+     */
+    private void lookUpTwice(String id) {
+        Gate gate = Gate.standardInput();
+        StepLine.of(LOOKUP)
+                .put("label", "before")
+                .put("found", repository.findById(id).isPresent())
+                .print();
+        gate.await("second lookup");
+        StepLine.of(LOOKUP)
+                .put("label", "after")
+                .put("found", repository.findById(id).isPresent())
+                .print();
         StepLine.of("done").print();
     }
 

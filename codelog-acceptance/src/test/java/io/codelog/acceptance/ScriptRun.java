@@ -56,6 +56,11 @@ final class ScriptRun {
         return step("create", "B").get("id").asString();
     }
 
+    /** Whether the lookup before or after the go-ahead found the log. */
+    boolean lookupFound(String label) {
+        return step("lookup", label).get("found").asBoolean();
+    }
+
     /** What the clean step printed: {@code cleaned N}, {@code skipped} or {@code no cleaner}. */
     String clean() {
         return step("clean").get("result").asString();
