@@ -1,11 +1,7 @@
 package io.codelog.cli;
 
 import io.codelog.migration.MigrationEngine;
-import io.codelog.migration.MigrationJob;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code codelog migrate}: copies MongoDB's logs of a range of days to S3. */
 @Command(
@@ -17,37 +13,21 @@ import picocli.CommandLine.ParentCommand;
                     + " S3 unchanged are skipped. Unreadable documents are quarantined, never dropped.",
             "Needs MongoDB (checkpoints are kept there too) and S3."
         })
-final class MigrateCommand implements Callable<Integer> {
+final class MigrateCommand extends CopyCommand {
 
     static final String DIRECTION = "mongo-to-s3";
 
-    @ParentCommand
-    private CodelogCommand root;
-
-    @Mixin
-    private DayRangeOptions days;
-
-    @Mixin
-    private CopyOptions copy;
-
-    @Mixin
-    private ProgressOptions progress;
+    MigrateCommand() {
+        super("migrate", DIRECTION);
+    }
 
     @Override
-    public Integer call() {
-        MigrationJob job = copy.job(DIRECTION, days.from(), days.toExclusive());
-        if (copy.report != null) {
-            ReportFile.checkWritable(copy.report);
-        }
-        S3CommandConnection s3 = root.s3("migrate");
-        MongoCommandConnection mongo = root.mongo("migrate");
-        MigrationEngine engine = Engines.mongoToS3(mongo, s3, root.context().clock());
-        root.context()
-                .out()
-                .println((job.dryRun() ? "Dry run: " : "") + "migrate " + mongo.describe() + " -> " + s3.describe()
-                        + ", days " + days.describe() + ", job " + job.jobId());
-        return new CopyJobRunner(root.context())
-                .run(engine, job, progress, DIRECTION, copy.report)
-                .exitCode();
+    MigrationEngine engine(MongoCommandConnection mongo, S3CommandConnection s3, CliContext context) {
+        return Engines.mongoToS3(mongo, s3, context.clock());
+    }
+
+    @Override
+    String route(MongoCommandConnection mongo, S3CommandConnection s3) {
+        return mongo.describe() + " -> " + s3.describe();
     }
 }

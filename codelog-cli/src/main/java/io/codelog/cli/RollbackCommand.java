@@ -1,11 +1,7 @@
 package io.codelog.cli;
 
 import io.codelog.migration.MigrationEngine;
-import io.codelog.migration.MigrationJob;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code codelog rollback}: copies S3's logs of a range of days back to MongoDB. */
 @Command(
@@ -17,37 +13,21 @@ import picocli.CommandLine.ParentCommand;
             "The Go service dated some keys by its local time: include the day before and after the range you"
                     + " mean to be sure to catch those."
         })
-final class RollbackCommand implements Callable<Integer> {
+final class RollbackCommand extends CopyCommand {
 
     static final String DIRECTION = "s3-to-mongo";
 
-    @ParentCommand
-    private CodelogCommand root;
-
-    @Mixin
-    private DayRangeOptions days;
-
-    @Mixin
-    private CopyOptions copy;
-
-    @Mixin
-    private ProgressOptions progress;
+    RollbackCommand() {
+        super("rollback", DIRECTION);
+    }
 
     @Override
-    public Integer call() {
-        MigrationJob job = copy.job(DIRECTION, days.from(), days.toExclusive());
-        if (copy.report != null) {
-            ReportFile.checkWritable(copy.report);
-        }
-        S3CommandConnection s3 = root.s3("rollback");
-        MongoCommandConnection mongo = root.mongo("rollback");
-        MigrationEngine engine = Engines.s3ToMongo(mongo, s3, root.context().clock());
-        root.context()
-                .out()
-                .println((job.dryRun() ? "Dry run: " : "") + "rollback " + s3.describe() + " -> " + mongo.describe()
-                        + ", days " + days.describe() + ", job " + job.jobId());
-        return new CopyJobRunner(root.context())
-                .run(engine, job, progress, DIRECTION, copy.report)
-                .exitCode();
+    MigrationEngine engine(MongoCommandConnection mongo, S3CommandConnection s3, CliContext context) {
+        return Engines.s3ToMongo(mongo, s3, context.clock());
+    }
+
+    @Override
+    String route(MongoCommandConnection mongo, S3CommandConnection s3) {
+        return s3.describe() + " -> " + mongo.describe();
     }
 }
