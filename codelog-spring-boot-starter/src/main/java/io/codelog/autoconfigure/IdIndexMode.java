@@ -7,7 +7,7 @@ import java.util.Locale;
  * each log's key by id. {@code true} and {@code false}, the values of the former on/off setting, keep meaning
  * {@code s3} and {@code none}.
  */
-public enum IdIndexMode {
+enum IdIndexMode {
     /** Pointer objects {@code {prefix}/index/{id}.json} in the logs' bucket: 2 PUTs per create, 2 GETs per lookup. */
     S3,
     /**
