@@ -5,7 +5,6 @@ import io.codelog.migration.MigrationException;
 import io.codelog.migration.MigrationJob;
 import io.codelog.migration.MigrationRun;
 import io.codelog.migration.MigrationSummary;
-import io.codelog.migration.MongoLogSource;
 import io.codelog.migration.PartitionStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -96,7 +95,7 @@ final class CopyJobRunner {
     private static void checkRange(MigrationEngine engine, MigrationJob job) {
         Set<String> stored = new TreeSet<>();
         for (PartitionStatus status : engine.state().partitions(job.jobId())) {
-            if (!MongoLogSource.UNDATED.equals(status.partition())) {
+            if (!PartitionStatus.UNDATED.equals(status.partition())) {
                 stored.add(status.partition());
             }
         }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param detail what was found (the fields that differ, why the copy is unreadable), never content; empty when it
  *     passed
  */
-public record LiveCheck(Difference.Kind difference, String detail) {
+record LiveCheck(Difference.Kind difference, String detail) {
 
     private static final LiveCheck PASSED = new LiveCheck(null, "");
 

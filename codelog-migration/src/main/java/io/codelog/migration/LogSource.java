@@ -9,7 +9,7 @@ import java.util.List;
  * and {@link #deleteIfUnchanged} are called from many threads at once. Every request goes through the given
  * {@link RequestGate}.
  */
-public interface LogSource {
+interface LogSource {
 
     /** A short name of the store, e.g. {@code mongo} or {@code s3}, recorded with checkpoints and quarantine. */
     String name();

@@ -6,7 +6,7 @@ import java.time.Instant;
  * One partition of a job as the checkpoint collection holds it.
  *
  * @param jobId the job
- * @param partition the UTC day {@code yyyy-MM-dd}, or {@code undated}
+ * @param partition the UTC day {@code yyyy-MM-dd}, or {@value #UNDATED}
  * @param state where it stands
  * @param owner the worker that holds or last held it, or null
  * @param leaseExpiresAt when the owner's claim lapses, or null when not claimed
@@ -24,4 +24,8 @@ public record PartitionStatus(
         int claims,
         PartitionCounts counts,
         String lastPosition,
-        String lastId) {}
+        String lastId) {
+
+    /** The partition of the MongoDB source's logs that no day holds: those without a usable createdAt. */
+    public static final String UNDATED = "undated";
+}

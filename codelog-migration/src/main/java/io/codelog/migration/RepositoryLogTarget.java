@@ -12,7 +12,7 @@ import java.util.Optional;
  * checks what it holds with {@code findById}: a log equal in every field is {@link TargetCopy#IDENTICAL}, an
  * unreadable one {@link TargetCopy#DIFFERENT}. Each call is counted as one request of the given kind.
  */
-public final class RepositoryLogTarget implements LogTarget {
+final class RepositoryLogTarget implements LogTarget {
 
     private final CodeLogRepository repository;
     private final String name;

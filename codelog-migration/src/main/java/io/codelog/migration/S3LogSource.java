@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * and 1 DeleteObjects. Reading the listed key directly, rather than through {@code findById} (2 GETs), reads
  * exactly the object listed, also when it has no id index pointer.
  */
-public final class S3LogSource implements LogSource {
+final class S3LogSource implements LogSource {
 
     private static final int MAX_LIST_KEYS = 1_000;
 

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * 1 GET, or 1 GET after a search); {@link #checkLive}, before a source is deleted, 1 GET within the store's byte
  * cap.
  */
-public final class S3LogTarget implements LogTarget {
+final class S3LogTarget implements LogTarget {
 
     private final S3CodeLogRepository repository;
     private final S3Requests requests;

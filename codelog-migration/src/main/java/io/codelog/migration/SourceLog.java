@@ -9,7 +9,7 @@ import io.codelog.core.CodeLog;
  * @param log the log, or null when unreadable
  * @param problem why the entry is unreadable (never its content), or null when {@code log} is set
  */
-public record SourceLog(SourceEntry entry, CodeLog log, String problem) {
+record SourceLog(SourceEntry entry, CodeLog log, String problem) {
 
     /** A readable entry. */
     public static SourceLog readable(SourceEntry entry, CodeLog log) {
