@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one copy job of a command to its end: checks the job id against the job's stored range, shows progress,
@@ -41,7 +42,8 @@ final class CopyJobRunner {
      * @throws CliUsageException when the job id names a job of another range
      * @throws MigrationException when a store keeps failing (the summary so far is printed and written first)
      */
-    Outcome run(MigrationEngine engine, MigrationJob job, ProgressOptions progress, String title, Path report) {
+    Outcome run(
+            MigrationEngine engine, MigrationJob job, ProgressOptions progress, String title, @Nullable Path report) {
         if (!job.dryRun()) {
             checkRange(engine, job);
         }
@@ -113,7 +115,7 @@ final class CopyJobRunner {
         }
     }
 
-    private static void writeReport(Path report, MigrationSummary summary) {
+    private static void writeReport(@Nullable Path report, MigrationSummary summary) {
         if (report != null) {
             ReportFile.write(report, summary.toJson());
         }

@@ -1,6 +1,7 @@
 package io.codelog.migration;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a live read of a log's copy in the target found, just before the log's source would be deleted: the copy is
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param detail what was found (the fields that differ, why the copy is unreadable), never content; empty when it
  *     passed
  */
-record LiveCheck(Difference.Kind difference, String detail) {
+record LiveCheck(Difference.@Nullable Kind difference, String detail) {
 
     private static final LiveCheck PASSED = new LiveCheck(null, "");
 

@@ -3,6 +3,7 @@ package io.codelog.migration;
 import io.codelog.core.CodeLogRepository;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A store the engine reads logs from, partition by partition (UTC days). Listing is sequential; {@link #read}
@@ -26,7 +27,7 @@ interface LogSource {
      *
      * @param batchSize how many entries one round trip fetches at most
      */
-    SourceCursor open(String partition, String resumeAfter, int batchSize, RequestGate gate);
+    SourceCursor open(String partition, @Nullable String resumeAfter, int batchSize, RequestGate gate);
 
     /** Reads one listed entry; a problem with the data is returned, a failure of the store is thrown. */
     SourceLog read(SourceEntry entry, RequestGate gate);

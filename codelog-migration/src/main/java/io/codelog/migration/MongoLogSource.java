@@ -17,6 +17,7 @@ import java.util.Objects;
 import org.bson.BsonType;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
@@ -64,7 +65,7 @@ final class MongoLogSource implements LogSource {
      * listed again.
      */
     @Override
-    public SourceCursor open(String partition, String resumeAfter, int batchSize, RequestGate gate) {
+    public SourceCursor open(String partition, @Nullable String resumeAfter, int batchSize, RequestGate gate) {
         Bson filter;
         Bson sort = null;
         if (PartitionStatus.UNDATED.equals(partition)) {

@@ -1,6 +1,7 @@
 package io.codelog.migration;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One partition of a job as the checkpoint collection holds it.
@@ -19,12 +20,12 @@ public record PartitionStatus(
         String jobId,
         String partition,
         PartitionState state,
-        String owner,
-        Instant leaseExpiresAt,
+        @Nullable String owner,
+        @Nullable Instant leaseExpiresAt,
         int claims,
         PartitionCounts counts,
-        String lastPosition,
-        String lastId) {
+        @Nullable String lastPosition,
+        @Nullable String lastId) {
 
     /** The partition of the MongoDB source's logs that no day holds: those without a usable createdAt. */
     public static final String UNDATED = "undated";

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -60,7 +61,7 @@ final class S3LogSource implements LogSource {
 
     /** Lists the day's keys in order, the standard root first; a position is the last key listed. */
     @Override
-    public SourceCursor open(String partition, String resumeAfter, int batchSize, RequestGate gate) {
+    public SourceCursor open(String partition, @Nullable String resumeAfter, int batchSize, RequestGate gate) {
         LocalDate day = DayRange.of(partition).day();
         List<String> prefixes = new ArrayList<>(2);
         prefixes.add(format.dayPrefix(day, false));

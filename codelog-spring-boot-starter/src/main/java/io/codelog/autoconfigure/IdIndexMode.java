@@ -1,6 +1,7 @@
 package io.codelog.autoconfigure;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The values of {@code codelog.s3.id-index} ({@code FLOWS_CODE_ACTIONS_S3_ID_INDEX}): where the S3 store records
@@ -29,7 +30,7 @@ enum IdIndexMode {
      *
      * @throws IllegalArgumentException naming the accepted values
      */
-    public static IdIndexMode parse(String value) {
+    public static IdIndexMode parse(@Nullable String value) {
         String name = value == null ? "s3" : value.trim().toLowerCase(Locale.ROOT);
         return switch (name) {
             case "s3", "true" -> S3;
