@@ -38,7 +38,7 @@ final class MongoLogSource implements LogSource {
      *
      * @param settings the store's settings: the collection name and rules are used
      */
-    public MongoLogSource(MongoOperations mongo, MongoCodeLogSettings settings) {
+    MongoLogSource(MongoOperations mongo, MongoCodeLogSettings settings) {
         this.mongo = Objects.requireNonNull(mongo, "mongo");
         Objects.requireNonNull(settings, "settings");
         this.collection = settings.collection();

@@ -38,7 +38,7 @@ final class S3LogSource implements LogSource {
      * @param settings the repository's settings: bucket, prefix and whether the legacy root is read
      * @param repository the store, for reads by id
      */
-    public S3LogSource(S3Client client, S3CodeLogSettings settings, S3CodeLogRepository repository) {
+    S3LogSource(S3Client client, S3CodeLogSettings settings, S3CodeLogRepository repository) {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(settings, "settings");
         this.repository = Objects.requireNonNull(repository, "repository");

@@ -44,7 +44,7 @@ final class S3LogTarget implements LogTarget {
      *     own, so that the checker sees the index it writes)
      * @param repository the store logs are written to
      */
-    public S3LogTarget(S3Client client, S3CodeLogSettings settings, S3CodeLogRepository repository) {
+    S3LogTarget(S3Client client, S3CodeLogSettings settings, S3CodeLogRepository repository) {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(settings, "settings");
         this.repository = Objects.requireNonNull(repository, "repository");

@@ -14,17 +14,17 @@ record SourceLog(
         SourceEntry entry, @Nullable CodeLog log, @Nullable String problem) {
 
     /** A readable entry. */
-    public static SourceLog readable(SourceEntry entry, CodeLog log) {
+    static SourceLog readable(SourceEntry entry, CodeLog log) {
         return new SourceLog(entry, log, null);
     }
 
     /** An entry that is not a readable log, and why. */
-    public static SourceLog unreadable(SourceEntry entry, String problem) {
+    static SourceLog unreadable(SourceEntry entry, String problem) {
         return new SourceLog(entry, null, problem);
     }
 
     /** Whether the entry held a readable log. */
-    public boolean isReadable() {
+    boolean isReadable() {
         return log != null;
     }
 }
