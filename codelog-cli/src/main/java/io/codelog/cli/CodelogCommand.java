@@ -2,6 +2,7 @@ package io.codelog.cli;
 
 import io.codelog.core.CodeLogRules;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,9 +61,9 @@ final class CodelogCommand implements Runnable, AutoCloseable {
 
     private final CliContext context;
     private final List<String> settingArguments;
-    private CliSettings settings;
-    private MongoCommandConnection mongo;
-    private S3CommandConnection s3;
+    private @Nullable CliSettings settings;
+    private @Nullable MongoCommandConnection mongo;
+    private @Nullable S3CommandConnection s3;
 
     CodelogCommand(CliContext context, List<String> settingArguments) {
         this.context = context;

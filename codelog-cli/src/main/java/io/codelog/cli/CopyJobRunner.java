@@ -5,7 +5,6 @@ import io.codelog.migration.MigrationException;
 import io.codelog.migration.MigrationJob;
 import io.codelog.migration.MigrationRun;
 import io.codelog.migration.MigrationSummary;
-import io.codelog.migration.MongoLogSource;
 import io.codelog.migration.PartitionStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one copy job of a command to its end: checks the job id against the job's stored range, shows progress,
@@ -42,7 +42,8 @@ final class CopyJobRunner {
      * @throws CliUsageException when the job id names a job of another range
      * @throws MigrationException when a store keeps failing (the summary so far is printed and written first)
      */
-    Outcome run(MigrationEngine engine, MigrationJob job, ProgressOptions progress, String title, Path report) {
+    Outcome run(
+            MigrationEngine engine, MigrationJob job, ProgressOptions progress, String title, @Nullable Path report) {
         if (!job.dryRun()) {
             checkRange(engine, job);
         }
@@ -96,7 +97,7 @@ final class CopyJobRunner {
     private static void checkRange(MigrationEngine engine, MigrationJob job) {
         Set<String> stored = new TreeSet<>();
         for (PartitionStatus status : engine.state().partitions(job.jobId())) {
-            if (!MongoLogSource.UNDATED.equals(status.partition())) {
+            if (!PartitionStatus.UNDATED.equals(status.partition())) {
                 stored.add(status.partition());
             }
         }
@@ -114,7 +115,7 @@ final class CopyJobRunner {
         }
     }
 
-    private static void writeReport(Path report, MigrationSummary summary) {
+    private static void writeReport(@Nullable Path report, MigrationSummary summary) {
         if (report != null) {
             ReportFile.write(report, summary.toJson());
         }

@@ -4,6 +4,7 @@ import io.codelog.migration.MigrationJob;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /** The options of a copy between the stores: {@code migrate} and {@code rollback}. */
@@ -15,6 +16,7 @@ final class CopyOptions {
             description = "Names the job's checkpoints and quarantine; run again with the same id (and range) to"
                     + " resume, or start it on several machines to share the days. Default: the direction and the"
                     + " range, e.g. mongo-to-s3_2025-01-01_2025-01-31.")
+    @Nullable
     String jobId;
 
     @Option(
@@ -56,6 +58,7 @@ final class CopyOptions {
     boolean includeUndated;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Write the run's summary as JSON to FILE.")
+    @Nullable
     Path report;
 
     @Option(

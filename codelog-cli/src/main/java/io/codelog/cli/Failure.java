@@ -6,6 +6,7 @@ import io.codelog.autoconfigure.PropertyOrigins;
 import io.codelog.core.CodeLogStorageException;
 import io.codelog.core.InvalidCodeLogException;
 import io.codelog.migration.MigrationException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.dao.DataAccessException;
@@ -53,7 +54,7 @@ record Failure(int exitCode, String message) {
     }
 
     /** The outermost exception that says a store failed, or null. */
-    private static Throwable storageFailure(Throwable thrown) {
+    private static @Nullable Throwable storageFailure(Throwable thrown) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             if (cause instanceof MigrationException || cause instanceof CodeLogStorageException) {
                 return cause;
@@ -82,7 +83,7 @@ record Failure(int exitCode, String message) {
         return PropertyOrigins.named(name) + origin + " cannot be used: " + reason.getMessage();
     }
 
-    private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
+    private static <T extends Throwable> @Nullable T find(Throwable thrown, Class<T> type) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
                 return type.cast(cause);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -107,7 +108,7 @@ final class LifecycleCommand implements Callable<Integer> {
     }
 
     /** The average size of up to 1,000 log objects (one LIST), or null when it cannot be measured. */
-    private Double averageLogSize(S3CommandConnection s3, String logsRoot) {
+    private @Nullable Double averageLogSize(S3CommandConnection s3, String logsRoot) {
         try {
             var page = S3Listing.firstPage(s3.client(), s3.settings().bucket(), logsRoot, SAMPLE);
             if (page.contents().isEmpty()) {

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Shows a running copy on stderr: on a terminal one bar redrawn in place four times a second and at every
@@ -28,9 +29,9 @@ final class ProgressDisplay implements MigrationListener, AutoCloseable {
     private final Duration interval;
     private final Clock clock;
     private final ProgressLine line;
-    private ScheduledExecutorService ticker;
-    private Supplier<MigrationProgress> source;
-    private MigrationProgress last;
+    private @Nullable ScheduledExecutorService ticker;
+    private @Nullable Supplier<MigrationProgress> source;
+    private @Nullable MigrationProgress last;
     private int drawnWidth;
 
     ProgressDisplay(CliContext context, ProgressOptions options, String title) {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -67,7 +68,7 @@ final class RepairDualWriteCommand implements Callable<Integer> {
     private boolean dryRun;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Write the report as JSON to FILE.")
-    private Path report;
+    private @Nullable Path report;
 
     @Override
     public Integer call() {

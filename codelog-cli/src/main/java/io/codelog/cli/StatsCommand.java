@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -34,10 +35,10 @@ final class StatsCommand implements Callable<Integer> {
             names = "--from",
             paramLabel = "yyyy-MM-dd",
             description = "First UTC day (default: " + DEFAULT_DAYS + " days before --to).")
-    private LocalDate from;
+    private @Nullable LocalDate from;
 
     @Option(names = "--to", paramLabel = "yyyy-MM-dd", description = "Last UTC day, included (default: today).")
-    private LocalDate to;
+    private @Nullable LocalDate to;
 
     @Option(
             names = "--store",

@@ -2,6 +2,7 @@ package io.codelog.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** The day-by-day table of {@code codelog stats}, with a total row. */
 final class StatsTable {
@@ -26,7 +27,7 @@ final class StatsTable {
     }
 
     /** One day; a null count is a store not counted. */
-    void row(String day, Long inMongo, Long inS3) {
+    void row(String day, @Nullable Long inMongo, @Nullable Long inS3) {
         mongoTotal += inMongo == null ? 0 : inMongo;
         s3Total += inS3 == null ? 0 : inS3;
         print(day, inMongo, inS3);
@@ -36,12 +37,12 @@ final class StatsTable {
         print("total", mongo ? mongoTotal : null, s3 ? s3Total : null);
     }
 
-    private void print(String label, Long inMongo, Long inS3) {
+    private void print(String label, @Nullable Long inMongo, @Nullable Long inS3) {
         String difference = inMongo != null && inS3 != null ? signed(inS3 - inMongo) : "";
         out.printf(Locale.ROOT, ROW, label, text(inMongo), text(inS3), difference);
     }
 
-    private static String text(Long count) {
+    private static String text(@Nullable Long count) {
         return count == null ? "" : HumanReadable.count(count);
     }
 

@@ -5,6 +5,7 @@ import io.codelog.migration.MigrationJob;
 import io.codelog.migration.VerifyJob;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -89,7 +90,7 @@ final class VerifyCommand implements Callable<Integer> {
     private double rate;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Write the report as JSON to FILE.")
-    private Path report;
+    private @Nullable Path report;
 
     @Override
     public Integer call() {

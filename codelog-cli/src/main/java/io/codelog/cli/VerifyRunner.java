@@ -4,6 +4,7 @@ import io.codelog.migration.MigrationEngine;
 import io.codelog.migration.VerificationReport;
 import io.codelog.migration.VerifyJob;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /** Runs one comparison of a command: prints the report, writes it as JSON, and gives the exit code. */
 final class VerifyRunner {
@@ -21,12 +22,12 @@ final class VerifyRunner {
      * @param report where to write the report as JSON, or null
      * @return {@link ExitCode#DIFFERENCES} when differences remain (found and not repaired), else OK
      */
-    int run(MigrationEngine engine, VerifyJob job, String direction, Path report) {
+    int run(MigrationEngine engine, VerifyJob job, String direction, @Nullable Path report) {
         return exitCode(verify(engine, job, direction, report));
     }
 
     /** Compares and prints, without judging. */
-    VerificationReport verify(MigrationEngine engine, VerifyJob job, String direction, Path report) {
+    VerificationReport verify(MigrationEngine engine, VerifyJob job, String direction, @Nullable Path report) {
         Thread comparing = Thread.currentThread();
         context.interruption().onRequest(comparing::interrupt);
         VerificationReport result;

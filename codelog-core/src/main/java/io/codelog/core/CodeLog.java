@@ -1,6 +1,7 @@
 package io.codelog.core;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One log line of one code run, as every store keeps it. {@code id}, {@code createdAt} and {@code updatedAt}
@@ -15,7 +16,13 @@ import java.time.Instant;
  * @param updatedAt when the content was last replaced (equal to {@code createdAt} until then)
  */
 public record CodeLog(
-        String id, String runId, String codeId, LogType type, String content, Instant createdAt, Instant updatedAt) {
+        @Nullable String id,
+        String runId,
+        String codeId,
+        LogType type,
+        String content,
+        @Nullable Instant createdAt,
+        @Nullable Instant updatedAt) {
 
     /** A log not yet stored: the store assigns its id and timestamps. */
     public static CodeLog of(String runId, String codeId, LogType type, String content) {

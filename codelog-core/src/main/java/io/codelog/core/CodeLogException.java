@@ -1,5 +1,7 @@
 package io.codelog.core;
 
+import org.jspecify.annotations.Nullable;
+
 /** The root of every exception codelog throws, so a caller can catch them all in one place. */
 public abstract class CodeLogException extends RuntimeException {
 
@@ -7,7 +9,7 @@ public abstract class CodeLogException extends RuntimeException {
         super(message);
     }
 
-    protected CodeLogException(String message, Throwable cause) {
+    protected CodeLogException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -2,6 +2,7 @@ package io.codelog.core;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The id rules every store shares. Log, run and code ids are a 24-hex ObjectId or a canonical UUID, compared
@@ -21,7 +22,7 @@ public final class CodeLogIds {
      * @param field the name to report, e.g. {@code run_id}
      * @throws InvalidCodeLogException naming {@code field} when the id is null or not an ObjectId or UUID
      */
-    public static String requireValid(String field, String id) {
+    public static String requireValid(String field, @Nullable String id) {
         if (id == null || id.isEmpty()) {
             throw new InvalidCodeLogException(field, "is required (a 24-hex ObjectId or a canonical UUID)");
         }
@@ -33,12 +34,12 @@ public final class CodeLogIds {
     }
 
     /** Like {@link #requireValid} but accepts null, for optional filters. */
-    public static String requireValidOrNull(String field, String id) {
+    public static @Nullable String requireValidOrNull(String field, @Nullable String id) {
         return id == null ? null : requireValid(field, id);
     }
 
     /** Whether the value is 24 hexadecimal digits. */
-    public static boolean isObjectId(String value) {
+    public static boolean isObjectId(@Nullable String value) {
         if (value == null || value.length() != OBJECT_ID_LENGTH) {
             return false;
         }
@@ -51,7 +52,7 @@ public final class CodeLogIds {
     }
 
     /** Whether the value is a UUID in its canonical 8-4-4-4-12 hexadecimal form. */
-    public static boolean isUuid(String value) {
+    public static boolean isUuid(@Nullable String value) {
         if (value == null || value.length() != UUID_LENGTH) {
             return false;
         }

@@ -2,6 +2,7 @@ package io.codelog.core;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -74,13 +75,13 @@ public final class CodeLogJson {
 
     /** The recognised fields of one document while it is parsed. */
     private static final class Fields {
-        private String id;
-        private String runId;
-        private String codeId;
-        private String type;
-        private String content;
-        private String createdAt;
-        private String updatedAt;
+        private @Nullable String id;
+        private @Nullable String runId;
+        private @Nullable String codeId;
+        private @Nullable String type;
+        private @Nullable String content;
+        private @Nullable String createdAt;
+        private @Nullable String updatedAt;
 
         boolean accept(String name, JsonToken value, JsonParser json) {
             String text = value == JsonToken.VALUE_STRING ? json.getString() : null;
@@ -129,7 +130,7 @@ public final class CodeLogJson {
                     updated == null ? created : updated);
         }
 
-        private static String readId(String field, String value) {
+        private static String readId(String field, @Nullable String value) {
             try {
                 return CodeLogIds.requireValid(field, value);
             } catch (InvalidCodeLogException e) {

@@ -3,6 +3,7 @@ package io.codelog.core;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stores code logs. Every implementation — MongoDB, S3 and the composites over two stores — behaves the same
@@ -41,7 +42,7 @@ public interface CodeLogRepository {
      * @param limit the page size, from 1 to {@link PageRequest#MAX_LIMIT}
      * @param page the page number, starting at 1; a page past the last one is empty
      */
-    List<CodeLog> listRunLogs(String runId, String codeId, int limit, int page);
+    List<CodeLog> listRunLogs(@Nullable String runId, @Nullable String codeId, int limit, int page);
 
     /**
      * Replaces a log's content, keeping {@code createdAt} and advancing {@code updatedAt}. Never brings back a
@@ -67,5 +68,5 @@ public interface CodeLogRepository {
     long deleteOlder(Instant cutoff, long limit);
 
     /** How many logs match the filter; the same filter rules as {@link #listRunLogs}. */
-    long count(String runId, String codeId);
+    long count(@Nullable String runId, @Nullable String codeId);
 }

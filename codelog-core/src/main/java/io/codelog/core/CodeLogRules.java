@@ -3,6 +3,7 @@ package io.codelog.core;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every store does to a log before writing it: validates ids and type, applies the content limit,
@@ -111,7 +112,7 @@ public final class CodeLogRules {
     }
 
     /** The instant of an update: now, but never before the log's {@code createdAt}. */
-    public Instant updateTime(Instant createdAt) {
+    public Instant updateTime(@Nullable Instant createdAt) {
         Instant now = clock.instant();
         return createdAt != null && now.isBefore(createdAt) ? createdAt : now;
     }

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes the timestamps of the JSON form. Reads RFC 3339 with any offset and up to nine fractional
@@ -31,7 +32,7 @@ public final class CodeLogTimestamps {
      * @return the instant, or null for Go's zero time
      * @throws MalformedCodeLogException naming the field when the text is not a timestamp
      */
-    public static Instant parse(String field, String text) {
+    public static @Nullable Instant parse(String field, @Nullable String text) {
         if (text == null) {
             throw new MalformedCodeLogException(field + " is missing");
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +59,7 @@ public final class DualWriteCodeLogRepository implements CodeLogRepository {
     }
 
     @Override
-    public List<CodeLog> listRunLogs(String runId, String codeId, int limit, int page) {
+    public List<CodeLog> listRunLogs(@Nullable String runId, @Nullable String codeId, int limit, int page) {
         return primary.listRunLogs(runId, codeId, limit, page);
     }
 
@@ -85,11 +86,11 @@ public final class DualWriteCodeLogRepository implements CodeLogRepository {
     }
 
     @Override
-    public long count(String runId, String codeId) {
+    public long count(@Nullable String runId, @Nullable String codeId) {
         return primary.count(runId, codeId);
     }
 
-    private void copy(String operation, String logId, Supplier<?> write) {
+    private void copy(String operation, @Nullable String logId, Supplier<?> write) {
         try {
             write.get();
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.codelog.core;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A write that reached the primary store but not the secondary one, kept so that verification can repair it.
@@ -10,4 +11,4 @@ import java.time.Instant;
  * @param at when the secondary write failed
  * @param reason the failure, without content or credentials
  */
-public record DualWriteFailure(String logId, String operation, Instant at, String reason) {}
+public record DualWriteFailure(@Nullable String logId, String operation, Instant at, String reason) {}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Migration by date (the seed's option 3) and the rollback that keeps every log visible: new logs go to the
@@ -76,7 +77,7 @@ public final class FallbackCodeLogRepository implements CodeLogRepository {
     }
 
     @Override
-    public List<CodeLog> listRunLogs(String runId, String codeId, int limit, int page) {
+    public List<CodeLog> listRunLogs(@Nullable String runId, @Nullable String codeId, int limit, int page) {
         RunFilter filter = new RunFilter(runId, codeId);
         PageRequest request = new PageRequest(limit, page);
         long wanted = request.offset() + request.limit();
@@ -126,7 +127,7 @@ public final class FallbackCodeLogRepository implements CodeLogRepository {
     }
 
     @Override
-    public long count(String runId, String codeId) {
+    public long count(@Nullable String runId, @Nullable String codeId) {
         RunFilter filter = new RunFilter(runId, codeId);
         long inPrimary = primary.count(filter.runId(), filter.codeId());
         long inSecondary = secondary.count(filter.runId(), filter.codeId());
@@ -143,7 +144,7 @@ public final class FallbackCodeLogRepository implements CodeLogRepository {
         return ids.size();
     }
 
-    private static CodeLog updateIfPresent(CodeLogRepository store, String id, String content) {
+    private static @Nullable CodeLog updateIfPresent(CodeLogRepository store, String id, String content) {
         try {
             return store.update(id, content);
         } catch (CodeLogNotFoundException notHere) {

@@ -1,6 +1,7 @@
 package io.codelog.core;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The level of one code log line. Written in JSON and BSON as the lower-case names the Go service and the
@@ -23,7 +24,7 @@ public enum LogType {
      *
      * @throws InvalidCodeLogException naming {@code type} when the value is not a known level
      */
-    public static LogType fromWireName(String value) {
+    public static LogType fromWireName(@Nullable String value) {
         if (value != null) {
             // Locale.ROOT lower-casing, unlike equalsIgnoreCase, does not fold look-alikes such as "ınfo" to ASCII.
             String lower = value.toLowerCase(Locale.ROOT);

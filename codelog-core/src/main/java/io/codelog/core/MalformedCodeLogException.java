@@ -1,5 +1,7 @@
 package io.codelog.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when stored bytes or a stored document are not a readable code log: not JSON, truncated, missing an
  * identity field, or carrying an invalid id. Listings skip such entries and report them; lookups surface it.
@@ -13,7 +15,7 @@ public class MalformedCodeLogException extends CodeLogException {
         this(reason, null);
     }
 
-    public MalformedCodeLogException(String reason, Throwable cause) {
+    public MalformedCodeLogException(String reason, @Nullable Throwable cause) {
         super("Unreadable code log: " + reason, cause);
         this.reason = reason;
     }

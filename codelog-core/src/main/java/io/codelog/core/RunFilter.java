@@ -1,5 +1,7 @@
 package io.codelog.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A validated filter of {@link CodeLogRepository#listRunLogs} and {@link CodeLogRepository#count}: a run id,
  * a code id, or both, in lower case.
@@ -7,7 +9,7 @@ package io.codelog.core;
  * @param runId the run to match, or null for any
  * @param codeId the code to match, or null for any
  */
-public record RunFilter(String runId, String codeId) {
+public record RunFilter(@Nullable String runId, @Nullable String codeId) {
 
     /** @throws InvalidCodeLogException when both are null or either is not a valid id */
     public RunFilter {

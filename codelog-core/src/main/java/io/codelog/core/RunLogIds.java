@@ -1,6 +1,7 @@
 package io.codelog.core;
 
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A store that can tell which ids a filter matches without reading the logs: from S3 keys, from a MongoDB
@@ -14,5 +15,5 @@ public interface RunLogIds {
      *
      * @throws InvalidCodeLogException when the filter is invalid, as for {@link CodeLogRepository#count}
      */
-    Set<String> runLogIds(String runId, String codeId);
+    Set<String> runLogIds(@Nullable String runId, @Nullable String codeId);
 }

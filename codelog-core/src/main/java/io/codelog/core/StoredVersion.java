@@ -1,6 +1,7 @@
 package io.codelog.core;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one store held under a log id when it was read, for a write that must not replace anything newer: nothing,
@@ -13,7 +14,11 @@ import java.util.Objects;
  *     document's {@code _id} and {@code updated_at}), or null when nothing is stored; only the store that read it
  *     can use it
  */
-public record StoredVersion(String id, CodeLog log, String problem, Object version) {
+public record StoredVersion(
+        String id,
+        @Nullable CodeLog log,
+        @Nullable String problem,
+        @Nullable Object version) {
 
     /** @throws IllegalArgumentException when the fields do not describe one of the three states */
     public StoredVersion {

@@ -1,5 +1,7 @@
 package io.codelog.migration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How far a partition is done: every entry up to {@code position} in source order, with these counts.
  *
@@ -7,4 +9,4 @@ package io.codelog.migration;
  * @param lastId the source key of the entry at that position, or null
  * @param counts the counts of the entries done, earlier claims included
  */
-record Checkpoint(String position, String lastId, PartitionCounts counts) {}
+record Checkpoint(@Nullable String position, @Nullable String lastId, PartitionCounts counts) {}

@@ -1,6 +1,7 @@
 package io.codelog.migration;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ETags of one day prefix of the target as one listing saw them, compact enough to hold 100,000 keys in
@@ -26,12 +27,12 @@ final class DayETags {
 
     private static final long NOT_MD5 = 0;
 
-    private final long[] keyHashes;
-    private final long[] md5High;
-    private final long[] md5Low;
+    private final long @Nullable [] keyHashes;
+    private final long @Nullable [] md5High;
+    private final long @Nullable [] md5Low;
     private final int size;
 
-    private DayETags(long[] keyHashes, long[] md5High, long[] md5Low, int size) {
+    private DayETags(long @Nullable [] keyHashes, long @Nullable [] md5High, long @Nullable [] md5Low, int size) {
         this.keyHashes = keyHashes;
         this.md5High = md5High;
         this.md5Low = md5Low;

@@ -1,5 +1,7 @@
 package io.codelog.migration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One log on which source and target disagree. Names fields, never their values.
  *
@@ -9,7 +11,12 @@ package io.codelog.migration;
  * @param logId the log id, or null when the source entry is unreadable
  * @param detail the fields that differ, or why an entry is unreadable
  */
-public record Difference(Kind kind, String partition, String sourceKey, String logId, String detail) {
+public record Difference(
+        Kind kind,
+        String partition,
+        String sourceKey,
+        @Nullable String logId,
+        String detail) {
 
     /** How source and target disagree on a log. */
     public enum Kind {

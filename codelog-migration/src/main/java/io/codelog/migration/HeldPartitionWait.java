@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A worker's wait for the partitions other workers hold once it has nothing left to claim. It remembers each
@@ -66,6 +67,7 @@ final class HeldPartitionWait {
     }
 
     /** When the worker stops waiting for live holders, or null when it waits for none (yet). */
+    @Nullable
     Instant giveUpAt() {
         return held.stream().anyMatch(HeldPartition::renewed) ? since.plus(limit) : null;
     }

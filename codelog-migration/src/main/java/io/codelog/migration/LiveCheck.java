@@ -1,6 +1,7 @@
 package io.codelog.migration;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a live read of a log's copy in the target found, just before the log's source would be deleted: the copy is
@@ -10,12 +11,12 @@ import java.util.Objects;
  * @param detail what was found (the fields that differ, why the copy is unreadable), never content; empty when it
  *     passed
  */
-public record LiveCheck(Difference.Kind difference, String detail) {
+record LiveCheck(Difference.@Nullable Kind difference, String detail) {
 
     private static final LiveCheck PASSED = new LiveCheck(null, "");
 
     /** @throws IllegalArgumentException when the kind is about the source */
-    public LiveCheck {
+    LiveCheck {
         Objects.requireNonNull(detail, "detail");
         if (difference == Difference.Kind.UNREADABLE_SOURCE) {
             throw new IllegalArgumentException("a live check reads the target, not the source");
@@ -23,27 +24,27 @@ public record LiveCheck(Difference.Kind difference, String detail) {
     }
 
     /** The copy is the log, and readable. */
-    public static LiveCheck passed() {
+    static LiveCheck passed() {
         return PASSED;
     }
 
     /** The copy is gone. */
-    public static LiveCheck missing() {
+    static LiveCheck missing() {
         return new LiveCheck(Difference.Kind.MISSING_IN_TARGET, "gone when read again just before the deletion");
     }
 
     /** The copy is another log: these fields differ. */
-    public static LiveCheck different(String fields) {
+    static LiveCheck different(String fields) {
         return new LiveCheck(Difference.Kind.DIFFERENT, fields + " differ when read again just before the deletion");
     }
 
     /** The copy cannot be read by the target store, and why. */
-    public static LiveCheck unreadable(String reason) {
+    static LiveCheck unreadable(String reason) {
         return new LiveCheck(Difference.Kind.UNREADABLE_TARGET, reason);
     }
 
     /** Whether the copy is the log and the source may go. */
-    public boolean isPassed() {
+    boolean isPassed() {
         return difference == null;
     }
 }

@@ -3,13 +3,14 @@ package io.codelog.migration;
 import io.codelog.core.CodeLogRepository;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A store the engine reads logs from, partition by partition (UTC days). Listing is sequential; {@link #read}
  * and {@link #deleteIfUnchanged} are called from many threads at once. Every request goes through the given
  * {@link RequestGate}.
  */
-public interface LogSource {
+interface LogSource {
 
     /** A short name of the store, e.g. {@code mongo} or {@code s3}, recorded with checkpoints and quarantine. */
     String name();
@@ -26,7 +27,7 @@ public interface LogSource {
      *
      * @param batchSize how many entries one round trip fetches at most
      */
-    SourceCursor open(String partition, String resumeAfter, int batchSize, RequestGate gate);
+    SourceCursor open(String partition, @Nullable String resumeAfter, int batchSize, RequestGate gate);
 
     /** Reads one listed entry; a problem with the data is returned, a failure of the store is thrown. */
     SourceLog read(SourceEntry entry, RequestGate gate);

@@ -8,7 +8,7 @@ import java.util.Optional;
  * A store the engine copies logs to. Every method is called from many threads at once and announces each
  * request to the given {@link RequestGate} before sending it.
  */
-public interface LogTarget {
+interface LogTarget {
 
     /** A short name of the store, e.g. {@code s3} or {@code mongo}. */
     String name();

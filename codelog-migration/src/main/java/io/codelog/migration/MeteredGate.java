@@ -3,15 +3,16 @@ package io.codelog.migration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /** The {@link RequestGate} of one run: counts every request by kind and, when a limit is set, paces them. */
 final class MeteredGate implements RequestGate {
 
-    private final TokenBucket bucket;
+    private final @Nullable TokenBucket bucket;
     private final Map<RequestKind, LongAdder> counts = new EnumMap<>(RequestKind.class);
 
     /** @param bucket the rate limit, or null for none */
-    MeteredGate(TokenBucket bucket) {
+    MeteredGate(@Nullable TokenBucket bucket) {
         this.bucket = bucket;
         for (RequestKind kind : RequestKind.values()) {
             counts.put(kind, new LongAdder());

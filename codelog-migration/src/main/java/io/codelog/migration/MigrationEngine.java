@@ -11,8 +11,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Moves code logs from one store to another by UTC day partitions, and compares them afterwards. Plain
- * constructors, no Spring needed: build one per direction ({@link #mongoToS3} to migrate, {@link #s3ToMongo} to
- * roll back) and run as many workers of a job as needed, in one process or many, sharing the MongoDB state.
+ * factories, no Spring needed: build one per direction ({@link #mongoToS3} to migrate, {@link #s3ToMongo} to
+ * roll back) from the stores' clients and settings, and run as many workers of a job as needed, in one process
+ * or many, sharing the MongoDB state. How a store is read and written is the engine's own business.
  *
  * <p>A job's guarantees: every log of the range ends up in the target exactly as the source holds it, written
  * through the target's own {@code put} (same key and index as any other write); entries are checkpointed per
@@ -29,19 +30,26 @@ public final class MigrationEngine {
     private final Clock clock;
 
     /**
+     * An engine over any source and target; package-private so that tests can put a failing or slow store in
+     * between, while users only see the two directions codelog supports.
+     *
      * @param source where logs are read
      * @param target where logs are written
      * @param state where checkpoints, claims and the quarantine are kept
      * @param clock the time of leases and quarantine records; workers of one job need clocks that agree
      */
-    public MigrationEngine(LogSource source, LogTarget target, MigrationState state, Clock clock) {
+    MigrationEngine(LogSource source, LogTarget target, MigrationState state, Clock clock) {
         this.source = Objects.requireNonNull(source, "source");
         this.target = Objects.requireNonNull(target, "target");
         this.state = Objects.requireNonNull(state, "state");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** An engine that migrates from the MongoDB store to the S3 store, keeping its state in the same MongoDB. */
+    /**
+     * An engine that migrates from the MongoDB store to the S3 store, keeping its state in the same MongoDB.
+     *
+     * @param clock the time of leases and quarantine records; workers of one job need clocks that agree
+     */
     public static MigrationEngine mongoToS3(
             MongoOperations mongo,
             MongoCodeLogSettings mongoSettings,
@@ -56,7 +64,11 @@ public final class MigrationEngine {
                 clock);
     }
 
-    /** An engine that rolls back from the S3 store to the MongoDB store, keeping its state in the same MongoDB. */
+    /**
+     * An engine that rolls back from the S3 store to the MongoDB store, keeping its state in the same MongoDB.
+     *
+     * @param clock the time of leases and quarantine records; workers of one job need clocks that agree
+     */
     public static MigrationEngine s3ToMongo(
             S3Client s3,
             S3CodeLogSettings s3Settings,
@@ -91,12 +103,12 @@ public final class MigrationEngine {
     }
 
     /** The store read. */
-    public LogSource source() {
+    LogSource source() {
         return source;
     }
 
     /** The store written. */
-    public LogTarget target() {
+    LogTarget target() {
         return target;
     }
 

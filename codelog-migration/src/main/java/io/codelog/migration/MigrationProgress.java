@@ -3,6 +3,7 @@ package io.codelog.migration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A running job as one worker sees it, for a progress display.
@@ -26,7 +27,7 @@ public record MigrationProgress(
         double logsPerSecond,
         Duration elapsed,
         List<HeldPartition> waitingFor,
-        Instant giveUpAt) {
+        @Nullable Instant giveUpAt) {
 
     /** Copies the partitions waited for, so that the progress stays immutable. */
     public MigrationProgress {

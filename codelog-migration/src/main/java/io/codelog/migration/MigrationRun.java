@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,7 @@ public final class MigrationRun implements Callable<MigrationSummary> {
     private volatile boolean cancelled;
     private volatile PartitionLedger.Tally tally = new PartitionLedger.Tally(0, 0);
     private volatile List<HeldPartition> waitingFor = List.of();
-    private volatile Instant giveUpAt;
+    private volatile @Nullable Instant giveUpAt;
     private volatile List<HeldPartition> heldByOthers = List.of();
     private Duration waitedForHeld = Duration.ZERO;
     private long partitionsByThisWorker;
@@ -193,7 +194,7 @@ public final class MigrationRun implements Callable<MigrationSummary> {
         }
     }
 
-    private void endWait(HeldPartitionWait wait) {
+    private void endWait(@Nullable HeldPartitionWait wait) {
         if (wait != null) {
             waitedForHeld = waitedForHeld.plus(wait.waited());
             waitingFor = List.of();

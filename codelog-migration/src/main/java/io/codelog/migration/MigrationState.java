@@ -29,7 +29,7 @@ public final class MigrationState {
      *
      * @throws io.codelog.core.CodeLogStorageException when the indexes cannot be created
      */
-    public MigrationState(MongoOperations mongo) {
+    MigrationState(MongoOperations mongo) {
         this.mongo = Objects.requireNonNull(mongo, "mongo");
         this.quarantine = new MongoQuarantine(() -> collection(QUARANTINE), QUARANTINE);
         MongoStorageFailures.run(

@@ -17,19 +17,17 @@ import java.util.Objects;
 import org.bson.BsonType;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
  * Reads the MongoDB store's collection day by day for a migration: each day's documents stream through a
  * server-side cursor ordered by {@code created_at} (the store's {@code codelog_created_at} index), a batch at a
  * time, and are read as the store reads them. Documents without a usable {@code created_at} (missing, not a
- * date, or Go's zero time) form the {@value #UNDATED} partition, found by a scan of the whole collection.
+ * date, or Go's zero time) form the {@value PartitionStatus#UNDATED} partition, found by a scan of the whole collection.
  * Reading a log costs no request beyond the cursor's batches; a conditional delete costs 1 round trip.
  */
-public final class MongoLogSource implements LogSource {
-
-    /** The partition of documents that no day holds. */
-    public static final String UNDATED = "undated";
+final class MongoLogSource implements LogSource {
 
     private final MongoOperations mongo;
     private final String collection;
@@ -40,7 +38,7 @@ public final class MongoLogSource implements LogSource {
      *
      * @param settings the store's settings: the collection name and rules are used
      */
-    public MongoLogSource(MongoOperations mongo, MongoCodeLogSettings settings) {
+    MongoLogSource(MongoOperations mongo, MongoCodeLogSettings settings) {
         this.mongo = Objects.requireNonNull(mongo, "mongo");
         Objects.requireNonNull(settings, "settings");
         this.collection = settings.collection();
@@ -56,7 +54,7 @@ public final class MongoLogSource implements LogSource {
     public List<String> partitions(LocalDate from, LocalDate toExclusive, boolean includeUndated) {
         List<String> partitions = new ArrayList<>(DayRange.days(from, toExclusive));
         if (includeUndated) {
-            partitions.add(UNDATED);
+            partitions.add(PartitionStatus.UNDATED);
         }
         return partitions;
     }
@@ -67,10 +65,10 @@ public final class MongoLogSource implements LogSource {
      * listed again.
      */
     @Override
-    public SourceCursor open(String partition, String resumeAfter, int batchSize, RequestGate gate) {
+    public SourceCursor open(String partition, @Nullable String resumeAfter, int batchSize, RequestGate gate) {
         Bson filter;
         Bson sort = null;
-        if (UNDATED.equals(partition)) {
+        if (PartitionStatus.UNDATED.equals(partition)) {
             filter = Filters.or(
                     Filters.not(Filters.type(MongoCodeLogDocuments.CREATED_AT, BsonType.DATE_TIME)),
                     Filters.eq(MongoCodeLogDocuments.CREATED_AT, MongoCodeLogDocuments.GO_ZERO_TIME));

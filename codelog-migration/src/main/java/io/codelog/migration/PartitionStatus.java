@@ -1,12 +1,13 @@
 package io.codelog.migration;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One partition of a job as the checkpoint collection holds it.
  *
  * @param jobId the job
- * @param partition the UTC day {@code yyyy-MM-dd}, or {@code undated}
+ * @param partition the UTC day {@code yyyy-MM-dd}, or {@value #UNDATED}
  * @param state where it stands
  * @param owner the worker that holds or last held it, or null
  * @param leaseExpiresAt when the owner's claim lapses, or null when not claimed
@@ -19,9 +20,13 @@ public record PartitionStatus(
         String jobId,
         String partition,
         PartitionState state,
-        String owner,
-        Instant leaseExpiresAt,
+        @Nullable String owner,
+        @Nullable Instant leaseExpiresAt,
         int claims,
         PartitionCounts counts,
-        String lastPosition,
-        String lastId) {}
+        @Nullable String lastPosition,
+        @Nullable String lastId) {
+
+    /** The partition of the MongoDB source's logs that no day holds: those without a usable createdAt. */
+    public static final String UNDATED = "undated";
+}

@@ -12,7 +12,7 @@ import java.util.Optional;
  * checks what it holds with {@code findById}: a log equal in every field is {@link TargetCopy#IDENTICAL}, an
  * unreadable one {@link TargetCopy#DIFFERENT}. Each call is counted as one request of the given kind.
  */
-public final class RepositoryLogTarget implements LogTarget {
+final class RepositoryLogTarget implements LogTarget {
 
     private final CodeLogRepository repository;
     private final String name;
@@ -24,14 +24,14 @@ public final class RepositoryLogTarget implements LogTarget {
      * @param name the store's short name, e.g. {@code mongo}
      * @param kind how its requests are counted, e.g. {@link RequestKind#MONGO}
      */
-    public RepositoryLogTarget(CodeLogRepository repository, String name, RequestKind kind) {
+    RepositoryLogTarget(CodeLogRepository repository, String name, RequestKind kind) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.name = Objects.requireNonNull(name, "name");
         this.kind = Objects.requireNonNull(kind, "kind");
     }
 
     /** A target on the MongoDB store, its requests counted as {@link RequestKind#MONGO}. */
-    public static RepositoryLogTarget mongo(CodeLogRepository repository) {
+    static RepositoryLogTarget mongo(CodeLogRepository repository) {
         return new RepositoryLogTarget(repository, "mongo", RequestKind.MONGO);
     }
 

@@ -5,7 +5,7 @@ package io.codelog.migration;
  * it back to the job's rate limit. Thread-safe.
  */
 @FunctionalInterface
-public interface RequestGate {
+interface RequestGate {
 
     /**
      * Waits until the rate limit lets one more request of this kind go, and counts it.

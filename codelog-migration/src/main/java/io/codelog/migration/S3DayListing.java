@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -16,8 +17,8 @@ final class S3DayListing implements SourceCursor {
     private final Deque<String> prefixes;
     private final int pageSize;
     private final RequestGate gate;
-    private String startAfter;
-    private String continuationToken;
+    private @Nullable String startAfter;
+    private @Nullable String continuationToken;
     private boolean prefixExhausted;
     private Iterator<S3Object> page = List.<S3Object>of().iterator();
 
@@ -25,7 +26,7 @@ final class S3DayListing implements SourceCursor {
             S3Requests requests,
             String partition,
             List<String> prefixes,
-            String startAfter,
+            @Nullable String startAfter,
             int pageSize,
             RequestGate gate) {
         this.requests = requests;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * and 1 DeleteObjects. Reading the listed key directly, rather than through {@code findById} (2 GETs), reads
  * exactly the object listed, also when it has no id index pointer.
  */
-public final class S3LogSource implements LogSource {
+final class S3LogSource implements LogSource {
 
     private static final int MAX_LIST_KEYS = 1_000;
 
@@ -37,7 +38,7 @@ public final class S3LogSource implements LogSource {
      * @param settings the repository's settings: bucket, prefix and whether the legacy root is read
      * @param repository the store, for reads by id
      */
-    public S3LogSource(S3Client client, S3CodeLogSettings settings, S3CodeLogRepository repository) {
+    S3LogSource(S3Client client, S3CodeLogSettings settings, S3CodeLogRepository repository) {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(settings, "settings");
         this.repository = Objects.requireNonNull(repository, "repository");
@@ -60,7 +61,7 @@ public final class S3LogSource implements LogSource {
 
     /** Lists the day's keys in order, the standard root first; a position is the last key listed. */
     @Override
-    public SourceCursor open(String partition, String resumeAfter, int batchSize, RequestGate gate) {
+    public SourceCursor open(String partition, @Nullable String resumeAfter, int batchSize, RequestGate gate) {
         LocalDate day = DayRange.of(partition).day();
         List<String> prefixes = new ArrayList<>(2);
         prefixes.add(format.dayPrefix(day, false));

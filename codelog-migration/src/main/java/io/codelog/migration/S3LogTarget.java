@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * 1 GET, or 1 GET after a search); {@link #checkLive}, before a source is deleted, 1 GET within the store's byte
  * cap.
  */
-public final class S3LogTarget implements LogTarget {
+final class S3LogTarget implements LogTarget {
 
     private final S3CodeLogRepository repository;
     private final S3Requests requests;
@@ -44,7 +44,7 @@ public final class S3LogTarget implements LogTarget {
      *     own, so that the checker sees the index it writes)
      * @param repository the store logs are written to
      */
-    public S3LogTarget(S3Client client, S3CodeLogSettings settings, S3CodeLogRepository repository) {
+    S3LogTarget(S3Client client, S3CodeLogSettings settings, S3CodeLogRepository repository) {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(settings, "settings");
         this.repository = Objects.requireNonNull(repository, "repository");

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -118,8 +119,8 @@ final class S3Requests {
     ListObjectsV2Response list(
             String operation,
             String prefix,
-            String startAfter,
-            String continuationToken,
+            @Nullable String startAfter,
+            @Nullable String continuationToken,
             int maxKeys,
             RequestGate gate) {
         gate.acquire(RequestKind.S3_LIST);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -76,7 +77,7 @@ final class S3TargetChecker implements TargetChecker {
     }
 
     /** The copy the day's listing shows, or null when it cannot say. */
-    private TargetCopy fromListing(CodeLog log, String key, byte[] body) {
+    private @Nullable TargetCopy fromListing(CodeLog log, String key, byte[] body) {
         return switch (day(LocalDate.ofInstant(log.createdAt(), ZoneOffset.UTC)).lookup(key, PlainETag.of(body))) {
             case ABSENT -> TargetCopy.MISSING;
             case SAME -> TargetCopy.IDENTICAL;

@@ -8,4 +8,4 @@ package io.codelog.migration;
  * @param sourceKey the source's name for it (a MongoDB {@code _id} or an S3 key), safe to log and store
  * @param origin what the source read while listing (the raw document, the S3 ETag), for the source's own use
  */
-public record SourceEntry(String partition, String position, String sourceKey, Object origin) {}
+record SourceEntry(String partition, String position, String sourceKey, Object origin) {}

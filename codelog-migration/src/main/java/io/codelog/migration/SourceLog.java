@@ -1,6 +1,7 @@
 package io.codelog.migration;
 
 import io.codelog.core.CodeLog;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What reading one {@link SourceEntry} gave: the log, or why it is not a readable log.
@@ -9,20 +10,21 @@ import io.codelog.core.CodeLog;
  * @param log the log, or null when unreadable
  * @param problem why the entry is unreadable (never its content), or null when {@code log} is set
  */
-public record SourceLog(SourceEntry entry, CodeLog log, String problem) {
+record SourceLog(
+        SourceEntry entry, @Nullable CodeLog log, @Nullable String problem) {
 
     /** A readable entry. */
-    public static SourceLog readable(SourceEntry entry, CodeLog log) {
+    static SourceLog readable(SourceEntry entry, CodeLog log) {
         return new SourceLog(entry, log, null);
     }
 
     /** An entry that is not a readable log, and why. */
-    public static SourceLog unreadable(SourceEntry entry, String problem) {
+    static SourceLog unreadable(SourceEntry entry, String problem) {
         return new SourceLog(entry, null, problem);
     }
 
     /** Whether the entry held a readable log. */
-    public boolean isReadable() {
+    boolean isReadable() {
         return log != null;
     }
 }

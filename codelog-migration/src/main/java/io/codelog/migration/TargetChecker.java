@@ -7,7 +7,7 @@ import io.codelog.core.CodeLog;
  * what it listed during that pass, so make a new one for every pass. Thread-safe.
  */
 @FunctionalInterface
-public interface TargetChecker {
+interface TargetChecker {
 
     /** Whether the target already holds exactly this log. */
     TargetCopy check(CodeLog log);

@@ -1,7 +1,7 @@
 package io.codelog.migration;
 
 /** What a {@link LogTarget} holds for a log about to be copied to it. */
-public enum TargetCopy {
+enum TargetCopy {
     /** Nothing under the log's id (or, in S3, its key). */
     MISSING,
     /** Exactly this log: nothing to write. */

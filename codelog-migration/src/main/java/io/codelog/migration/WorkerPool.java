@@ -7,6 +7,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fixed number of threads with a queue of bounded length: {@link #submit} blocks while {@code 2 × threads}
@@ -53,7 +54,7 @@ final class WorkerPool implements AutoCloseable {
      * @param heartbeat called before the wait and each time it is due again, or null
      * @throws MigrationException when interrupted while waiting
      */
-    void submit(Runnable task, Heartbeat heartbeat) {
+    void submit(Runnable task, @Nullable Heartbeat heartbeat) {
         acquire(1, heartbeat);
         try {
             executor.execute(() -> {
@@ -75,12 +76,12 @@ final class WorkerPool implements AutoCloseable {
     }
 
     /** Waits until every submitted task has finished, beating the heartbeat (if not null) while it waits. */
-    void awaitIdle(Heartbeat heartbeat) {
+    void awaitIdle(@Nullable Heartbeat heartbeat) {
         acquire(size, heartbeat);
         slots.release(size);
     }
 
-    private void acquire(int permits, Heartbeat heartbeat) {
+    private void acquire(int permits, @Nullable Heartbeat heartbeat) {
         try {
             if (heartbeat == null) {
                 slots.acquire(permits);

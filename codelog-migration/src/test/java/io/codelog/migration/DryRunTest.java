@@ -64,7 +64,7 @@ class DryRunTest {
         assertThat(engine.state().quarantineCount("dry")).isZero();
         assertThat(dry.quarantineSample())
                 .singleElement()
-                .satisfies(entry -> assertThat(entry.partition()).isEqualTo(MongoLogSource.UNDATED));
+                .satisfies(entry -> assertThat(entry.partition()).isEqualTo(PartitionStatus.UNDATED));
         assertThat(dry.requests().count(RequestKind.S3_LIST)).isEqualTo(DAYS);
         assertThat(dry.estimate().putClassRequests()).isEqualTo(2L * LOGS + DAYS);
         assertThat(dry.estimate().storedBytes()).isPositive();

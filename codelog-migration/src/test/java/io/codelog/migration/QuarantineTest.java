@@ -93,7 +93,7 @@ class QuarantineTest {
         assertThat(engine.state().quarantine("q", 100))
                 .allSatisfy(entry -> assertThat(entry.source()).isEqualTo("mongo"))
                 .extracting(QuarantineEntry::partition)
-                .containsOnly(DAY.toString(), MongoLogSource.UNDATED);
+                .containsOnly(DAY.toString(), PartitionStatus.UNDATED);
         assertThat(fixture.keys("tenant-a/logs/")).hasSize(20);
 
         fixture.partitionsCollection()

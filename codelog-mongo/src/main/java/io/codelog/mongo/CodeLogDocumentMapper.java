@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Date;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps a code log to and from the Go service's document: {@code _id}, {@code run_id}, {@code code_id},
@@ -101,7 +102,7 @@ final class CodeLogDocumentMapper {
         throw new MalformedCodeLogException(field + " is " + describeType(value) + ", not an ObjectId or string");
     }
 
-    private static LogType readType(Object value) {
+    private static LogType readType(@Nullable Object value) {
         try {
             return LogType.fromWireName(value instanceof String text ? text : null);
         } catch (InvalidCodeLogException e) {
@@ -109,7 +110,7 @@ final class CodeLogDocumentMapper {
         }
     }
 
-    private static String readContent(Object value) {
+    private static String readContent(@Nullable Object value) {
         if (value == null) {
             return "";
         }
@@ -120,7 +121,7 @@ final class CodeLogDocumentMapper {
     }
 
     /** The instant of a date field and its nanosecond field, or null when the date is missing or Go's zero. */
-    private static Instant readInstant(String field, Object date, Object nanos) {
+    private static @Nullable Instant readInstant(String field, @Nullable Object date, @Nullable Object nanos) {
         long millis;
         if (date == null) {
             return null;
@@ -137,7 +138,7 @@ final class CodeLogDocumentMapper {
         return new MongoInstant(millis, readNanos(field + "_ns", nanos)).toInstant();
     }
 
-    private static int readNanos(String field, Object value) {
+    private static int readNanos(String field, @Nullable Object value) {
         if (value == null) {
             return 0;
         }

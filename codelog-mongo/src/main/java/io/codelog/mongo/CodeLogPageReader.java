@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,7 @@ final class CodeLogPageReader {
     }
 
     /** The {@code _id} as it can safely appear in a log line: ids of any type may hold anything. */
-    static String describeId(Object id) {
+    static String describeId(@Nullable Object id) {
         if (id instanceof ObjectId objectId) {
             return objectId.toHexString();
         }

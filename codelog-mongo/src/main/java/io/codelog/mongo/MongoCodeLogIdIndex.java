@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
@@ -57,7 +58,7 @@ public final class MongoCodeLogIdIndex implements CodeLogIdIndex {
      * @throws IllegalArgumentException when the collection name is blank or the expiry under one second
      * @throws io.codelog.core.CodeLogStorageException when the TTL index cannot be read or changed
      */
-    public MongoCodeLogIdIndex(MongoOperations mongo, String collection, Duration expireAfter) {
+    public MongoCodeLogIdIndex(MongoOperations mongo, String collection, @Nullable Duration expireAfter) {
         this(mongo, collection, expireAfter, true);
     }
 
@@ -66,7 +67,8 @@ public final class MongoCodeLogIdIndex implements CodeLogIdIndex {
      * the indexes are left as they are (for a user who may not create indexes; {@code expireAfter} is then
      * ignored).
      */
-    public MongoCodeLogIdIndex(MongoOperations mongo, String collection, Duration expireAfter, boolean manageTtlIndex) {
+    public MongoCodeLogIdIndex(
+            MongoOperations mongo, String collection, @Nullable Duration expireAfter, boolean manageTtlIndex) {
         Objects.requireNonNull(mongo, "mongo is required");
         if (collection == null || collection.isBlank()) {
             throw new IllegalArgumentException("collection must not be blank");
@@ -149,7 +151,7 @@ public final class MongoCodeLogIdIndex implements CodeLogIdIndex {
         return new Entry(id, location, date.toInstant());
     }
 
-    private static void followExpiry(IndexOperations indexes, Duration expireAfter) {
+    private static void followExpiry(IndexOperations indexes, @Nullable Duration expireAfter) {
         Optional<IndexInfo> existing = indexes.getIndexInfo().stream()
                 .filter(index -> TTL_INDEX.equals(index.getName()))
                 .findFirst();

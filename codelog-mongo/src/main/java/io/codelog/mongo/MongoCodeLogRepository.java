@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
@@ -123,7 +124,7 @@ public final class MongoCodeLogRepository implements CodeLogRepository, RunLogId
     }
 
     @Override
-    public List<CodeLog> listRunLogs(String runId, String codeId, int limit, int page) {
+    public List<CodeLog> listRunLogs(@Nullable String runId, @Nullable String codeId, int limit, int page) {
         RunFilter filter = new RunFilter(runId, codeId);
         PageRequest request = new PageRequest(limit, page);
         if (request.offset() > Integer.MAX_VALUE) {
@@ -186,14 +187,14 @@ public final class MongoCodeLogRepository implements CodeLogRepository, RunLogId
     }
 
     @Override
-    public long count(String runId, String codeId) {
+    public long count(@Nullable String runId, @Nullable String codeId) {
         RunFilter filter = new RunFilter(runId, codeId);
         return collection.execute("count", raw -> raw.countDocuments(CodeLogFilters.byRun(filter)));
     }
 
     /** The ids {@link #count} counts, from one query that returns the ids alone. */
     @Override
-    public Set<String> runLogIds(String runId, String codeId) {
+    public Set<String> runLogIds(@Nullable String runId, @Nullable String codeId) {
         RunFilter filter = new RunFilter(runId, codeId);
         return collection.execute("runLogIds", raw -> {
             Set<String> ids = new HashSet<>();

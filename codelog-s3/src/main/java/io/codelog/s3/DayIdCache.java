@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which log ids each recently listed day prefix held, shared by the lookups of one store for a short while, so
@@ -39,6 +40,7 @@ final class DayIdCache {
     }
 
     /** The ids of a day prefix as recently listed, or null when it was not listed within the time to live. */
+    @Nullable
     DayIds get(String prefix) {
         DayIds ids = days.get(prefix);
         if (ids == null || lifetime.expired(ids.listedAt)) {

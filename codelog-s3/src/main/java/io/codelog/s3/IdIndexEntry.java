@@ -2,6 +2,7 @@ package io.codelog.s3;
 
 import io.codelog.core.LogType;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body of an id index pointer: the key of the log, and the log's fields that never change so that an
@@ -13,7 +14,12 @@ import java.time.Instant;
  * @param type the type, or null when absent
  * @param createdAt the creation time, or null when absent
  */
-record IdIndexEntry(String key, String runId, String codeId, LogType type, Instant createdAt) {
+record IdIndexEntry(
+        String key,
+        @Nullable String runId,
+        @Nullable String codeId,
+        @Nullable LogType type,
+        @Nullable Instant createdAt) {
 
     /** Whether the pointer holds every field an update needs. */
     boolean isComplete() {

@@ -8,6 +8,7 @@ import io.codelog.core.MalformedCodeLogException;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -79,11 +80,11 @@ final class IdIndexJson {
                 new IdIndexEntry(key, validId(runId), validId(codeId), validType(type), validTime(createdAt)));
     }
 
-    private static String validId(String id) {
+    private static @Nullable String validId(@Nullable String id) {
         return CodeLogIds.isObjectId(id) || CodeLogIds.isUuid(id) ? CodeLogIds.requireValid("id", id) : null;
     }
 
-    private static LogType validType(String type) {
+    private static @Nullable LogType validType(@Nullable String type) {
         for (LogType candidate : LogType.values()) {
             if (candidate.wireName().equals(type)) {
                 return candidate;
@@ -92,7 +93,7 @@ final class IdIndexJson {
         return null;
     }
 
-    private static Instant validTime(String text) {
+    private static @Nullable Instant validTime(@Nullable String text) {
         if (text == null) {
             return null;
         }

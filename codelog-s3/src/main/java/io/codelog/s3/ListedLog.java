@@ -3,6 +3,7 @@ package io.codelog.s3;
 import io.codelog.core.CodeLogIds;
 import java.time.Instant;
 import java.util.Comparator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A log found by a listing: its parsed key and when its object was last written.
@@ -10,7 +11,7 @@ import java.util.Comparator;
  * @param key the parsed key
  * @param lastModified the object's LastModified
  */
-record ListedLog(LogKey key, Instant lastModified) {
+record ListedLog(LogKey key, @Nullable Instant lastModified) {
 
     /**
      * The order decided from a listing alone: the ObjectId's seconds (for a UUID, LastModified's seconds),

@@ -6,6 +6,7 @@ import io.codelog.core.MalformedCodeLogException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,7 +112,7 @@ final class LogCreator {
         return true;
     }
 
-    private static void undo(RuntimeException failure, Runnable compensation) {
+    private static void undo(@Nullable RuntimeException failure, Runnable compensation) {
         try {
             compensation.run();
         } catch (RuntimeException undoFailure) {

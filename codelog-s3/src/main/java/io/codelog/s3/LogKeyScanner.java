@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.stream.LongStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lists the log keys of a set of days, the days in parallel, under the standard root and, for the days that
@@ -24,7 +25,7 @@ final class LogKeyScanner {
 
     private final S3Calls calls;
     private final RequestPool pool;
-    private final LegacyDayProbe legacyDays;
+    private final @Nullable LegacyDayProbe legacyDays;
     private final S3KeyLayout layout;
     private final UnreadableObjectListener onUnreadable;
 
@@ -32,7 +33,7 @@ final class LogKeyScanner {
     LogKeyScanner(
             S3Calls calls,
             RequestPool pool,
-            LegacyDayProbe legacyDays,
+            @Nullable LegacyDayProbe legacyDays,
             S3KeyLayout layout,
             UnreadableObjectListener onUnreadable) {
         this.calls = calls;

@@ -1,6 +1,7 @@
 package io.codelog.s3;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds where a log id lives: through its id index entry when there is one, else by the bounded search of {@link
@@ -41,7 +42,7 @@ final class LogLocator {
      * @param key the log's key
      * @param pointer the id index pointer that named it, or null when a search found it
      */
-    record Location(LogKey key, IdIndexEntry pointer) {
+    record Location(LogKey key, @Nullable IdIndexEntry pointer) {
 
         /** Whether an id index pointer named the key. */
         boolean viaPointer() {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a log into the object the Go service writes (JSON body, user metadata {@code run-id}, {@code code-id},
@@ -55,7 +56,7 @@ final class LogObjectCodec {
     }
 
     /** The bytes and headers of one PUT. */
-    record Body(byte[] bytes, String contentEncoding, Map<String, String> metadata) {}
+    record Body(byte[] bytes, @Nullable String contentEncoding, Map<String, String> metadata) {}
 
     /** The object to PUT for a stored log. */
     Body encode(CodeLog log) {
@@ -88,11 +89,11 @@ final class LogObjectCodec {
      *
      * @throws MalformedCodeLogException with a reason that never quotes the body
      */
-    CodeLog decodeBody(byte[] bytes, String contentEncoding) {
+    CodeLog decodeBody(byte[] bytes, @Nullable String contentEncoding) {
         return json.read(isGzip(bytes, contentEncoding) ? decompress(bytes) : bytes);
     }
 
-    private static boolean isGzip(byte[] bytes, String contentEncoding) {
+    private static boolean isGzip(byte[] bytes, @Nullable String contentEncoding) {
         if (contentEncoding != null && contentEncoding.toLowerCase(Locale.ROOT).contains(GZIP)) {
             return true;
         }

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The days that held the logs of runs whose id does not date them (UUID runs), as a listing of the whole list window
@@ -38,6 +39,7 @@ final class RunDayHints {
     }
 
     /** The days that held the filter's logs as recently listed, plus those written since; null when none is fresh. */
+    @Nullable
     Set<LocalDate> get(RunFilter filter) {
         Hint hint = hints.get(filter);
         if (hint == null || !hint.complete || lifetime.expired(hint.listedAt)) {

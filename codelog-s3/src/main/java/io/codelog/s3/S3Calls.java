@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -56,7 +57,7 @@ final class S3Calls {
     }
 
     /** The bytes, content encoding, user metadata and ETag of one object. */
-    record StoredObject(byte[] bytes, String contentEncoding, Map<String, String> metadata, String eTag) {}
+    record StoredObject(byte[] bytes, @Nullable String contentEncoding, Map<String, String> metadata, String eTag) {}
 
     /** What a conditional PUT did. */
     enum Written {
@@ -74,7 +75,7 @@ final class S3Calls {
      * @param written what happened
      * @param eTag the new object's ETag when written, else null
      */
-    record ConditionalPut(Written written, String eTag) {}
+    record ConditionalPut(Written written, @Nullable String eTag) {}
 
     /** One key of a listing and when its object was last written. */
     record ListedObject(String key, Instant lastModified) {}
@@ -156,14 +157,15 @@ final class S3Calls {
     }
 
     /** PutObject of a JSON body with the store's server-side encryption, replacing any object at the key. */
-    void put(String operation, String key, byte[] body, String contentEncoding, Map<String, String> metadata) {
+    void put(
+            String operation, String key, byte[] body, @Nullable String contentEncoding, Map<String, String> metadata) {
         PutObjectRequest request = putRequest(key, contentEncoding, metadata).build();
         call(operation, "key=" + key, () -> client.putObject(request, RequestBody.fromBytes(body)));
     }
 
     /** PutObject only when no object has the key ({@code If-None-Match: *}): never an overwrite. */
     ConditionalPut putIfAbsent(
-            String operation, String key, byte[] body, String contentEncoding, Map<String, String> metadata) {
+            String operation, String key, byte[] body, @Nullable String contentEncoding, Map<String, String> metadata) {
         return conditionalPut(
                 operation, key, body, putRequest(key, contentEncoding, metadata).ifNoneMatch("*"));
     }
@@ -173,7 +175,7 @@ final class S3Calls {
             String operation,
             String key,
             byte[] body,
-            String contentEncoding,
+            @Nullable String contentEncoding,
             Map<String, String> metadata,
             String eTag) {
         return conditionalPut(
@@ -211,7 +213,8 @@ final class S3Calls {
         return e.awsErrorDetails() != null && code.equals(e.awsErrorDetails().errorCode());
     }
 
-    private PutObjectRequest.Builder putRequest(String key, String contentEncoding, Map<String, String> metadata) {
+    private PutObjectRequest.Builder putRequest(
+            String key, @Nullable String contentEncoding, Map<String, String> metadata) {
         PutObjectRequest.Builder request = PutObjectRequest.builder()
                 .bucket(bucket)
                 .key(key)

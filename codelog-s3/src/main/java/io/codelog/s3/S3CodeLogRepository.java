@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -205,7 +206,7 @@ public final class S3CodeLogRepository implements CodeLogRepository, RunLogIds, 
      * the page and none other. Unreadable objects are skipped and reported, so a page may hold fewer logs.
      */
     @Override
-    public List<CodeLog> listRunLogs(String runId, String codeId, int limit, int page) {
+    public List<CodeLog> listRunLogs(@Nullable String runId, @Nullable String codeId, int limit, int page) {
         RunFilter filter = new RunFilter(runId, codeId);
         PageRequest request = new PageRequest(limit, page);
         return pages.page("listRunLogs", filter, request);
@@ -300,13 +301,13 @@ public final class S3CodeLogRepository implements CodeLogRepository, RunLogIds, 
      * window, which is costly in a busy bucket.
      */
     @Override
-    public long count(String runId, String codeId) {
+    public long count(@Nullable String runId, @Nullable String codeId) {
         return pages.count("count", new RunFilter(runId, codeId));
     }
 
     /** The ids {@link #count} counts, from the same LISTs: no GET. */
     @Override
-    public Set<String> runLogIds(String runId, String codeId) {
+    public Set<String> runLogIds(@Nullable String runId, @Nullable String codeId) {
         return pages.ids("runLogIds", new RunFilter(runId, codeId));
     }
 

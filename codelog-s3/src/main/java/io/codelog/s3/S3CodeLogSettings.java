@@ -3,6 +3,7 @@ package io.codelog.s3;
 import io.codelog.core.CodeLogRules;
 import java.time.Duration;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How an {@link S3CodeLogRepository} lays out and reads its objects. Validated at construction: an invalid
@@ -103,7 +104,7 @@ public record S3CodeLogSettings(
     }
 
     /** The defaults for this bucket and prefix. */
-    public static S3CodeLogSettings of(String bucket, String prefix) {
+    public static S3CodeLogSettings of(String bucket, @Nullable String prefix) {
         return builder(bucket).prefix(prefix).build();
     }
 

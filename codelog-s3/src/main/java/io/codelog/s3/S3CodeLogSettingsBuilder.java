@@ -2,6 +2,7 @@ package io.codelog.s3;
 
 import io.codelog.core.CodeLogRules;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** Builds {@link S3CodeLogSettings}, starting from the defaults; {@link #build()} validates. */
 public final class S3CodeLogSettingsBuilder {
@@ -21,8 +22,8 @@ public final class S3CodeLogSettingsBuilder {
     public static final int DEFAULT_READ_CONCURRENCY = 16;
 
     private String bucket;
-    private String prefix = "";
-    private CodeLogRules rules;
+    private @Nullable String prefix = "";
+    private @Nullable CodeLogRules rules;
     private S3IdIndex idIndex = S3IdIndex.pointers();
     private boolean readLegacyPath = true;
     private Duration legacyProbeInterval = DEFAULT_LEGACY_PROBE_INTERVAL;
@@ -33,7 +34,7 @@ public final class S3CodeLogSettingsBuilder {
     private boolean gzip;
     private ServerSideEncryption encryption = ServerSideEncryption.none();
     private int readConcurrency = DEFAULT_READ_CONCURRENCY;
-    private UnreadableObjectListener onUnreadable;
+    private @Nullable UnreadableObjectListener onUnreadable;
 
     S3CodeLogSettingsBuilder(String bucket) {
         this.bucket = bucket;
@@ -63,7 +64,7 @@ public final class S3CodeLogSettingsBuilder {
     }
 
     /** The key prefix; default none. */
-    public S3CodeLogSettingsBuilder prefix(String value) {
+    public S3CodeLogSettingsBuilder prefix(@Nullable String value) {
         prefix = value;
         return this;
     }

@@ -1,6 +1,7 @@
 package io.codelog.s3;
 
 import io.codelog.core.CodeLogIdIndex;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where an {@link S3CodeLogRepository} records the key of each log by id, so that a lookup by id needs no search
@@ -11,7 +12,7 @@ import io.codelog.core.CodeLogIdIndex;
  * @param kind where the entries are kept
  * @param external the index of {@link Kind#EXTERNAL}, else null
  */
-public record S3IdIndex(Kind kind, CodeLogIdIndex external) {
+public record S3IdIndex(Kind kind, @Nullable CodeLogIdIndex external) {
 
     private static final S3IdIndex POINTERS = new S3IdIndex(Kind.POINTERS, null);
     private static final S3IdIndex NONE = new S3IdIndex(Kind.NONE, null);

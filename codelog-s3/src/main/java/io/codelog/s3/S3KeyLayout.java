@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds and parses every key this store touches: {@code {prefix}/logs/{yyyy}/{MM}/{dd}/{run}/{code}/{id}.json}
@@ -42,7 +43,7 @@ final class S3KeyLayout {
      *
      * @throws IllegalArgumentException naming the prefix rule when the prefix breaks it
      */
-    static String normalizePrefix(String raw) {
+    static String normalizePrefix(@Nullable String raw) {
         if (raw == null) {
             return "";
         }
@@ -90,7 +91,7 @@ final class S3KeyLayout {
     }
 
     /** {@code {root}yyyy/MM/dd/{run}/}, or with {@code /{code}/} appended when the code id is given. */
-    String runPrefix(LogKey.Root root, LocalDate day, String runId, String codeIdOrNull) {
+    String runPrefix(LogKey.Root root, LocalDate day, String runId, @Nullable String codeIdOrNull) {
         String run = dayPrefix(root, day) + runId + "/";
         return codeIdOrNull == null ? run : run + codeIdOrNull + "/";
     }
@@ -107,7 +108,7 @@ final class S3KeyLayout {
     }
 
     /** The log key's parts, or empty when the key is not exactly a log key under either root. */
-    Optional<LogKey> parse(String key) {
+    Optional<LogKey> parse(@Nullable String key) {
         if (key == null) {
             return Optional.empty();
         }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The keys and bytes {@link S3CodeLogRepository} reads and writes for one configuration, for tools that work on
@@ -90,7 +91,7 @@ public final class S3ObjectFormat {
      * @param contentEncoding the object's {@code Content-Encoding}, or null
      * @throws MalformedCodeLogException with a reason that never quotes the body
      */
-    public CodeLog readLog(byte[] body, String contentEncoding) {
+    public CodeLog readLog(byte[] body, @Nullable String contentEncoding) {
         return codec.decodeBody(body, contentEncoding);
     }
 }

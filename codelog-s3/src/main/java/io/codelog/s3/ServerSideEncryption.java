@@ -1,12 +1,14 @@
 package io.codelog.s3;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The server-side encryption this store asks S3 for on every PUT, log objects and index pointers alike.
  *
  * @param mode none, SSE-S3 or SSE-KMS
  * @param kmsKeyId the KMS key id or ARN for {@link Mode#KMS}; null for the other modes
  */
-public record ServerSideEncryption(Mode mode, String kmsKeyId) {
+public record ServerSideEncryption(Mode mode, @Nullable String kmsKeyId) {
 
     /** How objects are encrypted at rest. */
     public enum Mode {

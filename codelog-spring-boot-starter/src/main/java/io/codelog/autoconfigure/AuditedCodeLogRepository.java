@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -54,7 +55,7 @@ final class AuditedCodeLogRepository implements CodeLogRepository {
     }
 
     @Override
-    public List<CodeLog> listRunLogs(String runId, String codeId, int limit, int page) {
+    public List<CodeLog> listRunLogs(@Nullable String runId, @Nullable String codeId, int limit, int page) {
         return delegate.listRunLogs(runId, codeId, limit, page);
     }
 
@@ -74,7 +75,7 @@ final class AuditedCodeLogRepository implements CodeLogRepository {
     }
 
     @Override
-    public long count(String runId, String codeId) {
+    public long count(@Nullable String runId, @Nullable String codeId) {
         return delegate.count(runId, codeId);
     }
 
@@ -94,7 +95,7 @@ final class AuditedCodeLogRepository implements CodeLogRepository {
         }
     }
 
-    private void line(String operation, String id, String outcome, long start) {
+    private void line(String operation, @Nullable String id, String outcome, long start) {
         var line = AUDIT.atLevel(level).addKeyValue("operation", operation).addKeyValue("store", store);
         if (id != null) {
             line = line.addKeyValue("id", id);

@@ -6,6 +6,7 @@ import io.codelog.core.CodeLogRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.cache.Cache;
 
 /**
@@ -50,7 +51,7 @@ final class CachingCodeLogRepository implements CodeLogRepository {
     }
 
     @Override
-    public List<CodeLog> listRunLogs(String runId, String codeId, int limit, int page) {
+    public List<CodeLog> listRunLogs(@Nullable String runId, @Nullable String codeId, int limit, int page) {
         return delegate.listRunLogs(runId, codeId, limit, page);
     }
 
@@ -82,7 +83,7 @@ final class CachingCodeLogRepository implements CodeLogRepository {
     }
 
     @Override
-    public long count(String runId, String codeId) {
+    public long count(@Nullable String runId, @Nullable String codeId) {
         return delegate.count(runId, codeId);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockProvider;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -99,13 +100,13 @@ class CodeLogCleanerConfiguration {
         return new CodeLogCleanerSchedule(cleaner, properties.getScheduleTime(), properties.getZone());
     }
 
-    private static void requirePositive(String property, Duration value, String example) {
+    private static void requirePositive(String property, @Nullable Duration value, String example) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw invalid(property, value, "Set it to a positive duration, e.g. " + example + ".");
         }
     }
 
-    private static CodeLogConfigurationException invalid(String property, Object value, String action) {
+    private static CodeLogConfigurationException invalid(String property, @Nullable Object value, String action) {
         return new CodeLogConfigurationException(
                 property, PropertyOrigins.named(property) + " is " + value + ".", "Fix " + property + ": " + action);
     }

@@ -3,6 +3,7 @@ package io.codelog.autoconfigure;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.concurrent.ScheduledFuture;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;
@@ -15,8 +16,8 @@ final class CodeLogCleanerSchedule implements SmartLifecycle {
 
     private final CodeLogRetentionCleaner cleaner;
     private final CronTrigger trigger;
-    private ThreadPoolTaskScheduler scheduler;
-    private ScheduledFuture<?> scheduled;
+    private @Nullable ThreadPoolTaskScheduler scheduler;
+    private @Nullable ScheduledFuture<?> scheduled;
 
     CodeLogCleanerSchedule(CodeLogRetentionCleaner cleaner, LocalTime time, ZoneId zone) {
         this.cleaner = cleaner;

@@ -1,5 +1,6 @@
 package io.codelog.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -16,13 +17,13 @@ public class CodeLogMongoProperties {
      * A connection string for a MongoDB client of codelog's own, e.g. mongodb://host:27017; unset to use the
      * application's MongoTemplate.
      */
-    private String uri;
+    private @Nullable String uri;
 
     /**
      * The database of the logs; with uri, defaults to the connection string's database; without, applies to the
      * application's MongoClient.
      */
-    private String databaseName;
+    private @Nullable String databaseName;
 
     /** The collection that holds the logs. */
     private String collection = "codelog";
@@ -37,22 +38,22 @@ public class CodeLogMongoProperties {
     private String idIndexCollection = "codelog_id_index";
 
     /** The connection string of codelog's own client, or null. */
-    public String getUri() {
+    public @Nullable String getUri() {
         return uri;
     }
 
     /** Sets the connection string of codelog's own client. */
-    public void setUri(String uri) {
+    public void setUri(@Nullable String uri) {
         this.uri = uri;
     }
 
     /** The database of the logs, or null. */
-    public String getDatabaseName() {
+    public @Nullable String getDatabaseName() {
         return databaseName;
     }
 
     /** Sets the database of the logs. */
-    public void setDatabaseName(String databaseName) {
+    public void setDatabaseName(@Nullable String databaseName) {
         this.databaseName = databaseName;
     }
 

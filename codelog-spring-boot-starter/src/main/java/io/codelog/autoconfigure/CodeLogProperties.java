@@ -1,5 +1,6 @@
 package io.codelog.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -16,18 +17,18 @@ public class CodeLogProperties {
      * The store that receives new logs and answers reads first; when unset, s3 if codelog.s3.enabled is true,
      * else mongo.
      */
-    private Store store;
+    private @Nullable Store store;
 
     /** How the other store joins the selected one: single, fallback or dual-write. */
     private Mode mode = Mode.SINGLE;
 
     /** The store that receives new logs and answers reads first, or null to follow codelog.s3.enabled. */
-    public Store getStore() {
+    public @Nullable Store getStore() {
         return store;
     }
 
     /** Sets the store that receives new logs. */
-    public void setStore(Store store) {
+    public void setStore(@Nullable Store store) {
         this.store = store;
     }
 

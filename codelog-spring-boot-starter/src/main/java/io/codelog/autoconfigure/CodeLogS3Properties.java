@@ -1,6 +1,7 @@
 package io.codelog.autoconfigure;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** How codelog reaches its S3 bucket and lays out its objects, bound from {@code codelog.s3.*}. */
@@ -17,16 +18,16 @@ public class CodeLogS3Properties {
      * The AWS region of the bucket, e.g. eu-west-1; when unset, the SDK's region chain (AWS_REGION, profile,
      * instance metadata), or us-east-1 with an endpoint override.
      */
-    private String region;
+    private @Nullable String region;
 
     /** The bucket that holds the logs. */
-    private String bucketName;
+    private @Nullable String bucketName;
 
     /** The access key id; used only together with the secret access key, else the SDK's default chain. */
-    private String accessKeyId;
+    private @Nullable String accessKeyId;
 
     /** The secret access key; used only together with the access key id, else the SDK's default chain. */
-    private String secretAccessKey;
+    private @Nullable String secretAccessKey;
 
     /** The key prefix before logs/ and index/, e.g. codeactions; empty for none. */
     private String prefix = "";
@@ -35,7 +36,7 @@ public class CodeLogS3Properties {
      * The endpoint of an S3-compatible server, e.g. http://localhost:9000 (https:// is assumed without a
      * scheme); unset for AWS. Must not contain a path: the bucket goes in bucket-name.
      */
-    private String endpoint;
+    private @Nullable String endpoint;
 
     /** Whether requests address the bucket in the path rather than in the host name (most S3-compatible servers). */
     private boolean pathStyleAccess = false;
@@ -61,7 +62,7 @@ public class CodeLogS3Properties {
     private Encryption encryption = Encryption.NONE;
 
     /** The KMS key id or ARN, required with encryption kms. */
-    private String kmsKeyId;
+    private @Nullable String kmsKeyId;
 
     /** How long a run whose id is an ObjectId may keep logging after its id's timestamp. */
     private Duration maxRunDuration = Duration.ofDays(2);
@@ -89,7 +90,7 @@ public class CodeLogS3Properties {
     private int maxAttempts = 3;
 
     /** The longest one S3 call may take, retries included; unset for no limit. */
-    private Duration apiCallTimeout;
+    private @Nullable Duration apiCallTimeout;
 
     /** Whether S3 is the store that receives new logs. */
     public boolean isEnabled() {
@@ -102,42 +103,42 @@ public class CodeLogS3Properties {
     }
 
     /** The AWS region, or null for the SDK's chain. */
-    public String getRegion() {
+    public @Nullable String getRegion() {
         return region;
     }
 
     /** Sets the AWS region. */
-    public void setRegion(String region) {
+    public void setRegion(@Nullable String region) {
         this.region = region;
     }
 
     /** The bucket that holds the logs. */
-    public String getBucketName() {
+    public @Nullable String getBucketName() {
         return bucketName;
     }
 
     /** Sets the bucket that holds the logs. */
-    public void setBucketName(String bucketName) {
+    public void setBucketName(@Nullable String bucketName) {
         this.bucketName = bucketName;
     }
 
     /** The access key id, or null. */
-    public String getAccessKeyId() {
+    public @Nullable String getAccessKeyId() {
         return accessKeyId;
     }
 
     /** Sets the access key id. */
-    public void setAccessKeyId(String accessKeyId) {
+    public void setAccessKeyId(@Nullable String accessKeyId) {
         this.accessKeyId = accessKeyId;
     }
 
     /** The secret access key, or null. */
-    public String getSecretAccessKey() {
+    public @Nullable String getSecretAccessKey() {
         return secretAccessKey;
     }
 
     /** Sets the secret access key. */
-    public void setSecretAccessKey(String secretAccessKey) {
+    public void setSecretAccessKey(@Nullable String secretAccessKey) {
         this.secretAccessKey = secretAccessKey;
     }
 
@@ -152,12 +153,12 @@ public class CodeLogS3Properties {
     }
 
     /** The endpoint of an S3-compatible server, or null for AWS. */
-    public String getEndpoint() {
+    public @Nullable String getEndpoint() {
         return endpoint;
     }
 
     /** Sets the endpoint of an S3-compatible server. */
-    public void setEndpoint(String endpoint) {
+    public void setEndpoint(@Nullable String endpoint) {
         this.endpoint = endpoint;
     }
 
@@ -220,12 +221,12 @@ public class CodeLogS3Properties {
     }
 
     /** The KMS key id or ARN, or null. */
-    public String getKmsKeyId() {
+    public @Nullable String getKmsKeyId() {
         return kmsKeyId;
     }
 
     /** Sets the KMS key id or ARN. */
-    public void setKmsKeyId(String kmsKeyId) {
+    public void setKmsKeyId(@Nullable String kmsKeyId) {
         this.kmsKeyId = kmsKeyId;
     }
 
@@ -300,12 +301,12 @@ public class CodeLogS3Properties {
     }
 
     /** The longest one call may take, or null for no limit. */
-    public Duration getApiCallTimeout() {
+    public @Nullable Duration getApiCallTimeout() {
         return apiCallTimeout;
     }
 
     /** Sets the longest one call may take. */
-    public void setApiCallTimeout(Duration apiCallTimeout) {
+    public void setApiCallTimeout(@Nullable Duration apiCallTimeout) {
         this.apiCallTimeout = apiCallTimeout;
     }
 

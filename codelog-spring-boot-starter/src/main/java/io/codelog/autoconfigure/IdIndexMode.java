@@ -1,13 +1,14 @@
 package io.codelog.autoconfigure;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The values of {@code codelog.s3.id-index} ({@code FLOWS_CODE_ACTIONS_S3_ID_INDEX}): where the S3 store records
  * each log's key by id. {@code true} and {@code false}, the values of the former on/off setting, keep meaning
  * {@code s3} and {@code none}.
  */
-public enum IdIndexMode {
+enum IdIndexMode {
     /** Pointer objects {@code {prefix}/index/{id}.json} in the logs' bucket: 2 PUTs per create, 2 GETs per lookup. */
     S3,
     /**
@@ -29,7 +30,7 @@ public enum IdIndexMode {
      *
      * @throws IllegalArgumentException naming the accepted values
      */
-    public static IdIndexMode parse(String value) {
+    public static IdIndexMode parse(@Nullable String value) {
         String name = value == null ? "s3" : value.trim().toLowerCase(Locale.ROOT);
         return switch (name) {
             case "s3", "true" -> S3;

@@ -1,5 +1,6 @@
 package io.codelog.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -26,7 +27,7 @@ public final class PropertyOrigins {
      * The property, its variable and where its value was set, e.g. {@code codelog.s3.region
      * (FLOWS_CODE_ACTIONS_S3_REGION; set by System Environment Property "FLOWS_CODE_ACTIONS_S3_REGION")}.
      */
-    static String named(String property, Origin origin) {
+    static String named(String property, @Nullable Origin origin) {
         String variable =
                 FlowsVariable.forProperty(property).map(FlowsVariable::variable).orElse(null);
         String setBy = origin == null ? null : "set by " + origin;
@@ -49,7 +50,7 @@ public final class PropertyOrigins {
     }
 
     /** The first value of a property in the environment's order, with its origin, or null. */
-    static ConfigurationProperty find(Environment environment, String property) {
+    static @Nullable ConfigurationProperty find(Environment environment, String property) {
         ConfigurationPropertyName name = ConfigurationPropertyName.of(property);
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
             ConfigurationProperty found = source.getConfigurationProperty(name);

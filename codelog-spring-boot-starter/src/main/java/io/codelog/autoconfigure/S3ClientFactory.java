@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -79,6 +80,7 @@ public final class S3ClientFactory {
     }
 
     /** The endpoint override, or null for AWS; {@code https://} is assumed without a scheme, as the Go SDK did. */
+    @Nullable
     URI endpoint() {
         String raw = properties.getEndpoint();
         if (!StringUtils.hasText(raw)) {

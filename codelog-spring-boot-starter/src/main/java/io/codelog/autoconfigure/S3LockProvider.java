@@ -1,6 +1,7 @@
 package io.codelog.autoconfigure;
 
 import net.javacrumbs.shedlock.support.StorageBasedLockProvider;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -17,7 +18,7 @@ final class S3LockProvider extends StorageBasedLockProvider {
      * @param prefix the logs' key prefix, as {@code codelog.s3.prefix}; empty or null for none
      * @throws IllegalArgumentException when the bucket or the prefix breaks the log store's rules
      */
-    S3LockProvider(S3Client client, String bucket, String prefix) {
+    S3LockProvider(S3Client client, String bucket, @Nullable String prefix) {
         super(new S3LockStorageAccessor(client, bucket, prefix));
     }
 }

@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -23,7 +24,11 @@ import tools.jackson.core.json.JsonFactory;
  * @param writeId unique to each write: an ETag is the MD5 of the body, so two writes of otherwise equal bodies (one
  *     host, one millisecond) would share an ETag and {@code If-Match} could not tell them apart
  */
-record S3LockRecord(Instant lockUntil, Instant lockedAt, String lockedBy, String writeId) {
+record S3LockRecord(
+        Instant lockUntil,
+        Instant lockedAt,
+        @Nullable String lockedBy,
+        @Nullable String writeId) {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 

@@ -12,6 +12,7 @@ import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.support.AbstractStorageAccessor;
 import net.javacrumbs.shedlock.support.LockException;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -48,7 +49,7 @@ final class S3LockStorageAccessor extends AbstractStorageAccessor {
      * @param prefix the log store's key prefix, normalised as the store normalises it; empty or null for none
      * @throws IllegalArgumentException when the bucket or the prefix breaks the log store's rules
      */
-    S3LockStorageAccessor(S3Client client, String bucket, String prefix) {
+    S3LockStorageAccessor(S3Client client, String bucket, @Nullable String prefix) {
         this.client = Objects.requireNonNull(client, "client");
         // The store's own settings check the bucket and normalise the prefix, so the locks sit beside its logs.
         S3CodeLogSettings settings = S3CodeLogSettings.of(bucket, prefix);
@@ -61,7 +62,7 @@ final class S3LockStorageAccessor extends AbstractStorageAccessor {
      *
      * @throws IllegalArgumentException when the name breaks {@value #NAME_RULE}
      */
-    String keyOf(String name) {
+    String keyOf(@Nullable String name) {
         if (name == null || !NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
             throw new IllegalArgumentException("Invalid lock name " + printable(name) + ": an S3 lock name must be "
                     + NAME_RULE + " so that its key stays under " + locksRoot);
@@ -212,11 +213,11 @@ final class S3LockStorageAccessor extends AbstractStorageAccessor {
                 || (e.statusCode() == 404 && "NoSuchKey".equals(code));
     }
 
-    private static String errorCode(S3Exception e) {
+    private static @Nullable String errorCode(S3Exception e) {
         return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
     }
 
-    private String requireETag(String eTag, String key) {
+    private String requireETag(@Nullable String eTag, String key) {
         if (eTag == null || eTag.isEmpty()) {
             throw new LockException("The S3 server returned no ETag for s3://" + bucket + "/" + key
                     + "; the S3 lock needs a server with ETags and conditional writes (If-Match, If-None-Match).");
@@ -232,7 +233,7 @@ final class S3LockStorageAccessor extends AbstractStorageAccessor {
     }
 
     /** The name with anything but printable ASCII escaped, so that a hostile name cannot forge log lines. */
-    private static String printable(String name) {
+    private static String printable(@Nullable String name) {
         if (name == null) {
             return "null";
         }

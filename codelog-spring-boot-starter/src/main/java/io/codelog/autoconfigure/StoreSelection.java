@@ -3,6 +3,7 @@ package io.codelog.autoconfigure;
 import io.codelog.autoconfigure.CodeLogProperties.Mode;
 import io.codelog.autoconfigure.CodeLogProperties.Store;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -67,7 +68,7 @@ public record StoreSelection(Store primary, Mode mode) {
         return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private static <T> T bind(Binder binder, String property, Class<T> type, String expected) {
+    private static <T> @Nullable T bind(Binder binder, String property, Class<T> type, String expected) {
         try {
             return binder.bind(property, Bindable.of(type)).orElse(null);
         } catch (BindException e) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Times every call of a repository as {@code codelog.operations}, tagged with the store, the operation and the
@@ -52,7 +53,7 @@ final class TimedCodeLogRepository implements CodeLogRepository {
     }
 
     @Override
-    public List<CodeLog> listRunLogs(String runId, String codeId, int limit, int page) {
+    public List<CodeLog> listRunLogs(@Nullable String runId, @Nullable String codeId, int limit, int page) {
         return time("listRunLogs", () -> delegate.listRunLogs(runId, codeId, limit, page));
     }
 
@@ -72,7 +73,7 @@ final class TimedCodeLogRepository implements CodeLogRepository {
     }
 
     @Override
-    public long count(String runId, String codeId) {
+    public long count(@Nullable String runId, @Nullable String codeId) {
         return time("count", () -> delegate.count(runId, codeId));
     }
 
