@@ -8,6 +8,7 @@ import io.codelog.core.CodeLogRules;
 import io.codelog.mongo.MongoCodeLogSettings;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.util.StringUtils;
 
@@ -36,7 +37,7 @@ public final class MongoStoreFactory {
     }
 
     /** {@code codelog.mongo.database-name}, trimmed, or null when it is not set. */
-    public String configuredDatabaseName() {
+    public @Nullable String configuredDatabaseName() {
         return StringUtils.hasText(properties.getDatabaseName())
                 ? properties.getDatabaseName().trim()
                 : null;
@@ -50,7 +51,7 @@ public final class MongoStoreFactory {
      *     ({@code serverSelectionTimeoutMS}); null for the driver's 30 seconds
      * @throws CodeLogConfigurationException when the URI is missing or invalid, or no valid database is named
      */
-    public OwnedMongoClient openClient(Duration serverSelectionTimeout) {
+    public OwnedMongoClient openClient(@Nullable Duration serverSelectionTimeout) {
         if (!hasUri()) {
             throw new CodeLogConfigurationException(
                     URI,
