@@ -1,13 +1,12 @@
 package io.codelog.cli;
 
+import io.codelog.testservers.ChildJvm;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,22 +21,13 @@ final class CliProcess implements AutoCloseable {
     private final BufferedReader err;
 
     CliProcess(String name, Map<String, String> environment, String... args) {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-cp",
-                classPath,
-                CodelogMain.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(new File("target/cli-" + name + ".out"));
-        builder.environment().keySet().removeIf(variable -> variable.startsWith("FLOWS_CODE_ACTIONS_"));
-        builder.environment().putAll(environment);
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        process = ChildJvm.mainClass(CodelogMain.class)
+                .jvmOptions(List.of("-Xmx256m"))
+                .args(List.of(args))
+                .withoutInherited(variable -> variable.startsWith("FLOWS_CODE_ACTIONS_"))
+                .environment(environment)
+                .outputTo(Path.of("target", "cli-" + name + ".out"))
+                .start();
         err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
     }
 

@@ -1,9 +1,9 @@
 package io.codelog.migration;
 
-import io.codelog.test.MongoTestServer;
-import io.codelog.test.S3TestServer;
+import io.codelog.testservers.ChildJvm;
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3TestServer;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Starts {@link WorkerMain} in a new JVM on the test's classpath and reads what it prints. */
@@ -61,34 +60,25 @@ final class WorkerProcess implements AutoCloseable {
             String owner,
             Duration lease,
             String direction) {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap,
-                "-cp",
-                classPath,
-                WorkerMain.class.getName(),
-                mongo.connectionString(),
-                fixture.databaseName,
-                s3.endpoint().toString(),
-                s3.region(),
-                s3.accessKeyId(),
-                s3.secretAccessKey(),
-                fixture.bucket,
-                jobId,
-                from.toString(),
-                Integer.toString(days),
-                Integer.toString(concurrency),
-                owner,
-                lease.toString(),
-                direction));
-        try {
-            process = new ProcessBuilder(command)
-                    .redirectError(new File("target/worker-" + jobId + ".err"))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        process = ChildJvm.mainClass(WorkerMain.class)
+                .jvmOptions(List.of("-Xmx" + maxHeap))
+                .args(List.of(
+                        mongo.connectionString(),
+                        fixture.databaseName,
+                        s3.endpoint().toString(),
+                        s3.region(),
+                        s3.accessKeyId(),
+                        s3.secretAccessKey(),
+                        fixture.bucket,
+                        jobId,
+                        from.toString(),
+                        Integer.toString(days),
+                        Integer.toString(concurrency),
+                        owner,
+                        lease.toString(),
+                        direction))
+                .errorTo(Path.of("target", "worker-" + jobId + ".err"))
+                .start();
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 

@@ -3,6 +3,8 @@ package io.codelog.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3TestServer;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,8 @@ package io.codelog.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3TestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

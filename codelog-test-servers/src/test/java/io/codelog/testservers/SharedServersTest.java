@@ -1,4 +1,4 @@
-package io.codelog.test;
+package io.codelog.testservers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,10 @@
-package io.codelog.test;
+package io.codelog.testservers;
 
 import java.net.URI;
 
 /**
- * A running server that speaks the S3 protocol, shared by every test of one JVM. Clients must use path-style
- * access and the credentials given here; tests create their own buckets.
+ * A running server that speaks the S3 protocol. Clients must use path-style access and the credentials given
+ * here ({@link TestS3Clients#builder(S3TestServer)} builds one); tests create their own buckets.
  */
 public interface S3TestServer {
 
@@ -22,7 +22,7 @@ public interface S3TestServer {
 
     /**
      * Where the server comes from: {@code external}, {@code testcontainers} or {@code embedded}; {@code s3mock}
-     * ({@link TestServers#S3MOCK}) for the second S3 implementation.
+     * ({@link S3MockServer#KIND}) for the second S3 implementation.
      */
     String kind();
 }

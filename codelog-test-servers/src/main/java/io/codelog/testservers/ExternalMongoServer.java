@@ -1,4 +1,4 @@
-package io.codelog.test;
+package io.codelog.testservers;
 
 /** A MongoDB server the environment names; the kit neither starts nor stops it. */
 record ExternalMongoServer(String connectionString) implements MongoTestServer, RunningServer {

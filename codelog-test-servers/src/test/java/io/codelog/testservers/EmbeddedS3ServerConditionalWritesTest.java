@@ -1,4 +1,4 @@
-package io.codelog.test;
+package io.codelog.testservers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,10 +18,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -224,13 +221,7 @@ class EmbeddedS3ServerConditionalWritesTest {
     }
 
     private static Server connect(EmbeddedS3Server server) {
-        S3Client client = S3Client.builder()
-                .endpointOverride(server.endpoint())
-                .forcePathStyle(true)
-                .region(Region.of(server.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(server.accessKeyId(), server.secretAccessKey())))
-                .build();
+        S3Client client = TestS3Clients.client(server);
         client.createBucket(request -> request.bucket("conditional"));
         return new Server(server, client, "conditional");
     }

@@ -1,4 +1,4 @@
-package io.codelog.test;
+package io.codelog.testservers;
 
 /** A server this kit started or adopted, closed once at the end of the run. */
 interface RunningServer extends AutoCloseable {

@@ -1,4 +1,4 @@
-package io.codelog.test;
+package io.codelog.testservers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,10 +6,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The test servers of one JVM: each started on first use, then shared, and closed together at the end of a
- * JUnit run or, for code outside JUnit, when the JVM shuts down. A later use after closing starts new ones.
+ * The test servers of one JVM: each started on first use, then shared, and closed together by {@link #close()} (at
+ * the end of a JUnit run, by codelog-test's {@code TestServers}) or else when the JVM shuts down. A later use after
+ * closing starts new ones. The servers come from {@code CODELOG_TEST_MONGO_URI} / {@code CODELOG_TEST_S3_ENDPOINT}
+ * when set, else from Docker through Testcontainers when it is on the class path and an engine answers, else from
+ * mongo-java-server and s3proxy inside the JVM; {@code CODELOG_TEST_SERVERS=embedded} skips Docker.
  */
-final class SharedServers implements AutoCloseable {
+public final class SharedServers implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedServers.class);
     private static final SharedServers JVM = new SharedServers(ServerSelection.fromEnvironment());
@@ -26,12 +29,12 @@ final class SharedServers implements AutoCloseable {
     }
 
     /** The servers shared by everything in this JVM. */
-    static SharedServers jvm() {
+    public static SharedServers jvm() {
         return JVM;
     }
 
     /** The MongoDB-protocol server, started on first call. */
-    synchronized MongoTestServer mongo() {
+    public synchronized MongoTestServer mongo() {
         if (mongo == null) {
             ServerChoice choice = selection.mongo();
             var server = switch (choice.source()) {
@@ -51,7 +54,7 @@ final class SharedServers implements AutoCloseable {
     }
 
     /** The S3-protocol server, started on first call. */
-    synchronized S3TestServer s3() {
+    public synchronized S3TestServer s3() {
         if (s3 == null) {
             ServerChoice choice = selection.s3();
             var server = switch (choice.source()) {
@@ -70,8 +73,12 @@ final class SharedServers implements AutoCloseable {
         return s3;
     }
 
-    /** Adobe S3Mock in a JVM of its own, started on first call, in every environment. */
-    synchronized S3TestServer s3Mock() {
+    /**
+     * Adobe S3Mock in a JVM of its own, started on first call, in every environment.
+     *
+     * @throws IllegalStateException when {@value S3MockServer#JAR_PROPERTY} is unset or S3Mock does not start
+     */
+    public synchronized S3TestServer s3Mock() {
         if (s3Mock == null) {
             S3MockServer server = S3MockServer.start();
             started(server);

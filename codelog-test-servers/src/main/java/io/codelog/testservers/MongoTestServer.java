@@ -1,6 +1,6 @@
-package io.codelog.test;
+package io.codelog.testservers;
 
-/** A running server that speaks the MongoDB wire protocol, shared by every test of one JVM. */
+/** A running server that speaks the MongoDB wire protocol. */
 public interface MongoTestServer {
 
     /** The URI a MongoDB driver connects with, e.g. {@code mongodb://127.0.0.1:27017}; add a database name. */

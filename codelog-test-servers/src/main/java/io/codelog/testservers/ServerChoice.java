@@ -1,4 +1,4 @@
-package io.codelog.test;
+package io.codelog.testservers;
 
 /**
  * Which server to start and why, for the one log line that tells a reader of the test output.

@@ -1,13 +1,8 @@
-package io.codelog.test;
+package io.codelog.testservers;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -22,9 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * s3proxy inside this JVM on a random loopback port, over a transient (in-memory) blob store, or over its
  * filesystem blob store in a temporary directory for more objects than memory holds (s3proxy's in-memory store
- * refuses writes, "out of disk space", at around a million objects), accepting the kit's keys or keys the test
- * chooses. The caller of {@link #startOnDisk()} or {@link #start(String, String)} closes it, which stops the
- * server and deletes the directory. Conditional writes are atomic, as on Amazon S3 (see {@link
+ * refuses writes, "out of disk space", at around a million objects), accepting the kit's keys or keys the caller
+ * chooses; the one place this project starts s3proxy. The caller closes it, which stops the server and deletes the
+ * directory. Conditional writes are atomic, as on Amazon S3 (see {@link
  * AtomicConditionalBlobStore}).
  */
 public final class EmbeddedS3Server implements S3TestServer, RunningServer {
@@ -64,7 +59,7 @@ public final class EmbeddedS3Server implements S3TestServer, RunningServer {
      *
      * @throws IllegalStateException when it fails to start within 30 seconds
      */
-    static EmbeddedS3Server start() {
+    public static EmbeddedS3Server start() {
         return start(ACCESS_KEY_ID, SECRET_ACCESS_KEY);
     }
 
@@ -77,9 +72,7 @@ public final class EmbeddedS3Server implements S3TestServer, RunningServer {
      * @throws IllegalStateException when it fails to start within 30 seconds
      */
     public static EmbeddedS3Server start(String accessKeyId, String secretAccessKey) {
-        if (accessKeyId == null || accessKeyId.isBlank() || secretAccessKey == null || secretAccessKey.isBlank()) {
-            throw new IllegalArgumentException("Both the access key id and the secret access key are required");
-        }
+        requireKeys(accessKeyId, secretAccessKey);
         return start(BlobStores.create("transient", new Properties()), null, accessKeyId, secretAccessKey);
     }
 
@@ -91,15 +84,29 @@ public final class EmbeddedS3Server implements S3TestServer, RunningServer {
      * @throws UncheckedIOException when the directory cannot be created
      */
     public static EmbeddedS3Server startOnDisk() {
-        Path directory;
-        try {
-            directory = Files.createTempDirectory("codelog-s3");
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create a directory for the embedded s3proxy", e);
-        }
+        return startOnDisk(ACCESS_KEY_ID, SECRET_ACCESS_KEY);
+    }
+
+    /**
+     * Starts s3proxy over a filesystem blob store in a new temporary directory, on 127.0.0.1 on a free port,
+     * accepting only these keys, and waits until it serves. Closing it deletes the directory.
+     *
+     * @throws IllegalArgumentException when a key is blank
+     * @throws IllegalStateException when it fails to start within 30 seconds
+     * @throws UncheckedIOException when the directory cannot be created
+     */
+    public static EmbeddedS3Server startOnDisk(String accessKeyId, String secretAccessKey) {
+        requireKeys(accessKeyId, secretAccessKey);
+        Path directory = TemporaryDirectory.create("codelog-s3", "the embedded s3proxy");
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", directory.toString());
-        return start(BlobStores.create("filesystem", properties), directory, ACCESS_KEY_ID, SECRET_ACCESS_KEY);
+        return start(BlobStores.create("filesystem", properties), directory, accessKeyId, secretAccessKey);
+    }
+
+    private static void requireKeys(String accessKeyId, String secretAccessKey) {
+        if (accessKeyId == null || accessKeyId.isBlank() || secretAccessKey == null || secretAccessKey.isBlank()) {
+            throw new IllegalArgumentException("Both the access key id and the secret access key are required");
+        }
     }
 
     private static EmbeddedS3Server start(
@@ -115,7 +122,7 @@ public final class EmbeddedS3Server implements S3TestServer, RunningServer {
         } catch (Exception e) {
             stopQuietly(proxy);
             blobStore.close();
-            deleteTree(directory);
+            TemporaryDirectory.delete(directory);
             throw new IllegalStateException("The embedded s3proxy did not start: " + e.getMessage(), e);
         }
         return new EmbeddedS3Server(
@@ -175,31 +182,7 @@ public final class EmbeddedS3Server implements S3TestServer, RunningServer {
     public void close() {
         stopQuietly(proxy);
         blobStore.close();
-        deleteTree(directory);
-    }
-
-    // Like stopping, deleting the directory of a stopped server must not hide the run's outcome.
-    private static void deleteTree(Path root) {
-        if (root == null) {
-            return;
-        }
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path directory, IOException error) throws IOException {
-                    Files.delete(directory);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            LOG.warn("The embedded s3proxy's directory {} was not deleted: {}", root, e.toString());
-        }
+        TemporaryDirectory.delete(directory);
     }
 
     // Stopping happens at the end of a run or after a failed start: a failure to stop must not hide the

@@ -1,10 +1,7 @@
-package io.codelog.test;
+package io.codelog.testservers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,28 +10,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Adobe S3Mock (the {@code com.adobe.testing:s3mock} exec jar), a second S3 implementation independent of s3proxy,
- * in a JVM of its own on a free loopback port: its Spring Boot never meets ours. It accepts any credentials. The
- * jar is the file the system property {@value #JAR_PROPERTY} names; a module whose tests use S3Mock copies it
- * with maven-dependency-plugin and sets the property in surefire's {@code systemPropertyVariables}, as
- * {@code codelog-s3}'s pom does.
+ * in a JVM of its own on a free loopback port: its Spring Boot never meets ours. It accepts any credentials; the
+ * caller closes it, which stops the JVM and deletes its objects. The jar is the file the system property {@value
+ * #JAR_PROPERTY} names: a module whose tests use S3Mock binds the root pom's {@code s3mock-jar} execution of
+ * maven-dependency-plugin to {@code generate-test-resources}, as {@code codelog-s3}'s pom does, and the root pom's
+ * surefire configuration sets the property.
  */
-final class S3MockServer implements S3TestServer, RunningServer {
+public final class S3MockServer implements S3TestServer, RunningServer {
 
     /** The system property naming the S3Mock exec jar. */
-    static final String JAR_PROPERTY = "codelog.test.s3mock.jar";
+    public static final String JAR_PROPERTY = "codelog.test.s3mock.jar";
 
     /** What {@link #kind()} reports, for assumptions about S3Mock's known deviations from S3. */
-    static final String KIND = "s3mock";
+    public static final String KIND = "s3mock";
 
     private static final Logger LOG = LoggerFactory.getLogger(S3MockServer.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -61,7 +57,7 @@ final class S3MockServer implements S3TestServer, RunningServer {
      *
      * @throws IllegalStateException when the property is unset, names no file, or S3Mock does not start
      */
-    static S3MockServer start() {
+    public static S3MockServer start() {
         return start(jar(System.getProperty(JAR_PROPERTY)));
     }
 
@@ -71,11 +67,11 @@ final class S3MockServer implements S3TestServer, RunningServer {
      *
      * @throws IllegalStateException when it does not start within 90 seconds, with its output
      */
-    static S3MockServer start(Path jar) {
+    public static S3MockServer start(Path jar) {
         IllegalStateException failure = null;
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             try {
-                return startOnce(jar, freePort());
+                return startOnce(jar, LoopbackPorts.free());
             } catch (PortTaken e) {
                 failure = e;
             }
@@ -84,31 +80,23 @@ final class S3MockServer implements S3TestServer, RunningServer {
     }
 
     private static S3MockServer startOnce(Path jar, int port) {
-        Path directory;
-        try {
-            directory = Files.createTempDirectory("codelog-s3mock");
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create a directory for S3Mock", e);
-        }
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder command = new ProcessBuilder(
-                        java.toString(),
-                        "-Xmx512m",
-                        "-jar",
-                        jar.toString(),
-                        "--com.adobe.testing.s3mock.httpPort=" + port,
-                        // HTTPS on a port of the OS's choosing: it is never used, but must not collide.
-                        "--server.port=0",
-                        // Its objects in a directory this class deletes, even when S3Mock is killed.
-                        "--com.adobe.testing.s3mock.store.root=" + directory.resolve(STORE))
-                .redirectErrorStream(true)
-                .redirectOutput(directory.resolve(OUTPUT).toFile());
+        Path directory = TemporaryDirectory.create("codelog-s3mock", "S3Mock");
         Process process;
         try {
-            process = command.start();
-        } catch (IOException e) {
-            deleteTree(directory);
-            throw new IllegalStateException("S3Mock could not be started with " + java + ": " + e.getMessage(), e);
+            process = ChildJvm.jar(jar)
+                    .jvmOptions(List.of("-Xmx512m"))
+                    .args(List.of(
+                            "--com.adobe.testing.s3mock.httpPort=" + port,
+                            // HTTPS on a port of the OS's choosing: it is never used, but must not collide.
+                            "--server.port=0",
+                            // Its objects in a directory this class deletes, even when S3Mock is killed.
+                            "--com.adobe.testing.s3mock.store.root=" + directory.resolve(STORE)))
+                    .errorIntoOutput()
+                    .outputTo(directory.resolve(OUTPUT))
+                    .start();
+        } catch (UncheckedIOException e) {
+            TemporaryDirectory.delete(directory);
+            throw new IllegalStateException("S3Mock could not be started: " + e.getMessage(), e);
         }
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         S3MockServer server = new S3MockServer(process, endpoint, directory);
@@ -145,15 +133,6 @@ final class S3MockServer implements S3TestServer, RunningServer {
                     + " module through Maven's test phase, whose generate-test-resources step copies the jar there");
         }
         return jar;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port for S3Mock", e);
-        }
     }
 
     /** Polls with HEAD / until any HTTP answer, the process ends, or the deadline passes. */
@@ -237,18 +216,7 @@ final class S3MockServer implements S3TestServer, RunningServer {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        deleteTree(directory);
-    }
-
-    // The files of a stopped server are of no use; failing to delete them must not hide the run's outcome.
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warn("S3Mock's directory {} was not deleted: {}", root, e.toString());
-        }
+        TemporaryDirectory.delete(directory);
     }
 
     @Override

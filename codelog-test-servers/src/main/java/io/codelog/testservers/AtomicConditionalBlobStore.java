@@ -1,4 +1,4 @@
-package io.codelog.test;
+package io.codelog.testservers;
 
 import java.io.InputStream;
 import java.util.concurrent.locks.ReentrantLock;

@@ -1,4 +1,4 @@
-package io.codelog.test;
+package io.codelog.testservers;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

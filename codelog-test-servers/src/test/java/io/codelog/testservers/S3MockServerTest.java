@@ -1,4 +1,4 @@
-package io.codelog.test;
+package io.codelog.testservers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,29 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-@ExtendWith(TestServers.class)
 @DisplayName("S3Mock in a JVM of its own")
 class S3MockServerTest {
 
     @Test
-    @DisplayName("is resolved for @S3Mock parameters, shared, and serves S3 with any credentials")
-    void servesS3(@S3Mock S3TestServer s3Mock, S3TestServer main) {
-        assertThat(s3Mock).isSameAs(TestServers.s3Mock()).isNotSameAs(main);
-        assertThat(s3Mock.kind()).isEqualTo(TestServers.S3MOCK);
-        try (S3Client client = S3Client.builder()
-                .endpointOverride(s3Mock.endpoint())
-                .forcePathStyle(true)
-                .region(Region.of(s3Mock.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("anyone", "anything")))
-                .build()) {
+    @DisplayName("serves S3 with any credentials")
+    void servesS3() {
+        try (S3MockServer server = S3MockServer.start();
+                S3Client client = TestS3Clients.builder(server.endpoint(), server.region(), "anyone", "anything")
+                        .build()) {
+            assertThat(server.kind()).isEqualTo(S3MockServer.KIND);
             client.createBucket(request -> request.bucket("codelog-s3mock"));
             client.putObject(request -> request.bucket("codelog-s3mock").key("a/b"), RequestBody.fromString("hello"));
             assertThat(client.getObjectAsBytes(
