@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 
 /** Ports on the loopback interface: a free one to start a server on or to find nobody at, and whether one answers. */
 public final class LoopbackPorts {
@@ -27,6 +28,11 @@ public final class LoopbackPorts {
         } catch (IOException e) {
             throw new UncheckedIOException("no free loopback port", e);
         }
+    }
+
+    /** Whether a TCP connection to the host and port of this address is accepted within five seconds. */
+    public static boolean acceptsConnections(URI address) {
+        return acceptsConnections(address.getHost(), address.getPort());
     }
 
     /** Whether a TCP connection to host and port is accepted within five seconds. */

@@ -22,11 +22,13 @@ class EmbeddedServersTest {
             assertThat(uri.getHost()).isEqualTo("127.0.0.1");
             assertThat(uri.getPort()).isPositive();
             assertThat(server.kind()).isEqualTo("embedded");
-            assertThat(Wire.acceptsConnections(server.connectionString())).isTrue();
+            assertThat(LoopbackPorts.acceptsConnections(URI.create(server.connectionString())))
+                    .isTrue();
         } finally {
             server.close();
         }
-        assertThat(Wire.acceptsConnections(server.connectionString())).isFalse();
+        assertThat(LoopbackPorts.acceptsConnections(URI.create(server.connectionString())))
+                .isFalse();
     }
 
     @Test
@@ -64,8 +66,7 @@ class EmbeddedServersTest {
         } finally {
             server.close();
         }
-        assertThat(Wire.acceptsConnections(endpoint.getHost(), endpoint.getPort()))
-                .isFalse();
+        assertThat(LoopbackPorts.acceptsConnections(endpoint)).isFalse();
     }
 
     @Test
@@ -106,7 +107,6 @@ class EmbeddedServersTest {
             server.close();
         }
         assertThat(directory).doesNotExist();
-        assertThat(Wire.acceptsConnections(endpoint.getHost(), endpoint.getPort()))
-                .isFalse();
+        assertThat(LoopbackPorts.acceptsConnections(endpoint)).isFalse();
     }
 }

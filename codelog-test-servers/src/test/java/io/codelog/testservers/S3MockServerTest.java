@@ -34,16 +34,12 @@ class S3MockServerTest {
     @DisplayName("stops its JVM when closed and deletes its directory")
     void stopsWhenClosed() {
         S3MockServer server = S3MockServer.start();
-        assertThat(Wire.acceptsConnections(
-                        server.endpoint().getHost(), server.endpoint().getPort()))
-                .isTrue();
+        assertThat(LoopbackPorts.acceptsConnections(server.endpoint())).isTrue();
         assertThat(server.directory()).isDirectory();
 
         server.close();
 
-        assertThat(Wire.acceptsConnections(
-                        server.endpoint().getHost(), server.endpoint().getPort()))
-                .isFalse();
+        assertThat(LoopbackPorts.acceptsConnections(server.endpoint())).isFalse();
         assertThat(server.directory()).doesNotExist();
     }
 

@@ -2,6 +2,7 @@ package io.codelog.testservers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -27,10 +28,9 @@ class SharedServersTest {
             assertThat(servers.s3()).isSameAs(s3);
             assertThat(mongo.kind()).isEqualTo("embedded");
             assertThat(s3.kind()).isEqualTo("embedded");
-            assertThat(Wire.acceptsConnections(mongo.connectionString())).isTrue();
-            assertThat(Wire.acceptsConnections(
-                            s3.endpoint().getHost(), s3.endpoint().getPort()))
+            assertThat(LoopbackPorts.acceptsConnections(URI.create(mongo.connectionString())))
                     .isTrue();
+            assertThat(LoopbackPorts.acceptsConnections(s3.endpoint())).isTrue();
         } finally {
             servers.close();
         }
@@ -45,14 +45,14 @@ class SharedServersTest {
 
         servers.close();
 
-        assertThat(Wire.acceptsConnections(before.connectionString())).isFalse();
-        assertThat(Wire.acceptsConnections(
-                        s3Before.endpoint().getHost(), s3Before.endpoint().getPort()))
+        assertThat(LoopbackPorts.acceptsConnections(URI.create(before.connectionString())))
                 .isFalse();
+        assertThat(LoopbackPorts.acceptsConnections(s3Before.endpoint())).isFalse();
         try {
             MongoTestServer after = servers.mongo();
             assertThat(after).isNotSameAs(before);
-            assertThat(Wire.acceptsConnections(after.connectionString())).isTrue();
+            assertThat(LoopbackPorts.acceptsConnections(URI.create(after.connectionString())))
+                    .isTrue();
         } finally {
             servers.close();
         }
@@ -67,7 +67,8 @@ class SharedServersTest {
         servers.close();
         servers.close();
 
-        assertThat(Wire.acceptsConnections(mongo.connectionString())).isFalse();
+        assertThat(LoopbackPorts.acceptsConnections(URI.create(mongo.connectionString())))
+                .isFalse();
     }
 
     @Test

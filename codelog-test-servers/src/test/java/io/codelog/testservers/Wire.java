@@ -15,23 +15,12 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Plain TCP and HTTP calls to the test servers, with no MongoDB driver or S3 client. */
+/** Plain HTTP calls to the test servers, with no S3 client. */
 final class Wire {
 
     private static final int TIMEOUT_MILLIS = 5_000;
 
     private Wire() {}
-
-    /** Whether a TCP connection to the port of a {@code mongodb://host:port} URI is accepted. */
-    static boolean acceptsConnections(String mongoUri) {
-        URI uri = URI.create(mongoUri);
-        return acceptsConnections(uri.getHost(), uri.getPort());
-    }
-
-    /** Whether a TCP connection to host and port is accepted. */
-    static boolean acceptsConnections(String host, int port) {
-        return LoopbackPorts.acceptsConnections(host, port);
-    }
 
     /** An unsigned GET of the URI. */
     static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
