@@ -20,7 +20,8 @@ import java.util.function.Predicate;
 /**
  * A Java program in a JVM of its own, run by the {@code java} of this JVM's {@code java.home}: a main class on a
  * class path (this JVM's by default) or an executable jar, with JVM options, arguments and an environment. {@link
- * #start()} hands back the process for the caller to read and stop; {@link #run(Duration)} waits for it, collects
+ * #start()} hands back the process for the caller to read and stop, {@link #startReadingOutput()} and {@link
+ * #startReadingError()} a {@link ChildProcess} reading one of its streams line by line; {@link #run(Duration)} waits for it, collects
  * what it printed and kills it when it overruns. The one place this project launches a JVM.
  */
 public final class ChildJvm {
@@ -139,6 +140,26 @@ public final class ChildJvm {
             throw new UncheckedIOException(
                     "could not start a JVM with " + command().get(0), e);
         }
+    }
+
+    /**
+     * Starts the child to read its stdout line by line.
+     *
+     * @throws UncheckedIOException when the JVM cannot be started
+     */
+    public ChildProcess startReadingOutput() {
+        Process process = start();
+        return new ChildProcess(process, process.getInputStream());
+    }
+
+    /**
+     * Starts the child to read its stderr line by line.
+     *
+     * @throws UncheckedIOException when the JVM cannot be started
+     */
+    public ChildProcess startReadingError() {
+        Process process = start();
+        return new ChildProcess(process, process.getErrorStream());
     }
 
     /**
