@@ -19,10 +19,10 @@ import java.util.function.Predicate;
 
 /**
  * A Java program in a JVM of its own, run by the {@code java} of this JVM's {@code java.home}: a main class on a
- * class path (this JVM's by default) or an executable jar, with JVM options, arguments and an environment. {@link
- * #start()} hands back the process for the caller to read and stop, {@link #startReadingOutput()} and {@link
- * #startReadingError()} a {@link ChildProcess} reading one of its streams line by line; {@link #run(Duration)} waits for it, collects
- * what it printed and kills it when it overruns. The one place this project launches a JVM.
+ * class path (this JVM's by default) or an executable jar, with JVM options, arguments and an environment; the one
+ * place this project launches a JVM. {@link #start()} hands back the process for the caller to read and stop;
+ * {@link #startReadingOutput()} and {@link #startReadingError()} a {@link ChildProcess} reading one of its streams
+ * line by line; {@link #run(Duration)} waits for it, collects what it printed and kills it when it overruns.
  */
 public final class ChildJvm {
 

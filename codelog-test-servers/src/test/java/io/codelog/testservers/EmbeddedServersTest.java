@@ -3,6 +3,7 @@ package io.codelog.testservers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -108,5 +109,22 @@ class EmbeddedServersTest {
         }
         assertThat(directory).doesNotExist();
         assertThat(LoopbackPorts.acceptsConnections(endpoint)).isFalse();
+    }
+
+    @Test
+    @DisplayName("a MongoDB server restarted on its port over the same backend keeps listening there")
+    void mongoOnAChosenPort() {
+        int port = LoopbackPorts.free();
+        MemoryBackend backend = new MemoryBackend();
+        EmbeddedMongoServer first = EmbeddedMongoServer.start(backend, port);
+        URI address = URI.create(first.connectionString());
+        assertThat(first.port()).isEqualTo(port);
+        assertThat(LoopbackPorts.acceptsConnections(address)).isTrue();
+        first.close();
+        assertThat(LoopbackPorts.acceptsConnections(address)).isFalse();
+
+        try (EmbeddedMongoServer second = EmbeddedMongoServer.start(new MemoryBackend(), port)) {
+            assertThat(second.connectionString()).isEqualTo(first.connectionString());
+        }
     }
 }
