@@ -2,8 +2,8 @@ package io.codelog.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.codelog.test.S3TestServer;
 import io.codelog.test.TestServers;
+import io.codelog.testservers.S3TestServer;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.ExtendWith;

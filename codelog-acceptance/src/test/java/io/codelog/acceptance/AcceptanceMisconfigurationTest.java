@@ -2,8 +2,8 @@ package io.codelog.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.codelog.test.S3TestServer;
 import io.codelog.test.TestServers;
+import io.codelog.testservers.S3TestServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;

@@ -2,9 +2,9 @@ package io.codelog.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.codelog.test.EmbeddedS3Server;
-import io.codelog.test.MongoTestServer;
 import io.codelog.test.TestServers;
+import io.codelog.testservers.EmbeddedS3Server;
+import io.codelog.testservers.MongoTestServer;
 import java.net.URI;
 import java.util.List;
 import org.bson.Document;

@@ -1,10 +1,10 @@
 package io.codelog.acceptance;
 
+import io.codelog.testservers.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * {@link AcceptanceApplication} in a JVM of its own, started by absolute path from this JVM's {@code java.home},
+ * {@link AcceptanceApplication} in a JVM of its own ({@link ChildJvm}, the {@code java} of this JVM's {@code java.home}),
  * whose environment holds exactly the given variables and nothing inherited. Standard output and error are read
  * as one stream of lines; every wait has a deadline, and closing destroys the process if it still runs.
  */
@@ -44,25 +44,19 @@ final class ChildApplication implements AutoCloseable {
      */
     static ChildApplication start(
             String name, List<Path> classpath, Map<String, String> environment, List<String> arguments) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                // Short-lived: the C1 compiler alone starts it sooner on two shared cores.
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-cp",
-                ApplicationClasspath.join(classpath),
-                AcceptanceApplication.class.getName()));
-        command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().clear();
-        builder.environment().putAll(environment);
-        ChildApplication child;
-        try {
-            child = new ChildApplication(name, builder.start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start the child JVM " + name, e);
-        }
+        Process process = ChildJvm.mainClass(
+                        AcceptanceApplication.class.getName(), ApplicationClasspath.join(classpath))
+                .jvmOptions(List.of(
+                        "-Xmx256m",
+                        // Short-lived: the C1 compiler alone starts it sooner on two shared cores.
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC"))
+                .args(arguments)
+                .withoutInherited(variable -> true)
+                .environment(environment)
+                .errorIntoOutput()
+                .start();
+        ChildApplication child = new ChildApplication(name, process);
         Thread reader = new Thread(child::readOutput, "codelog-acceptance-" + name);
         reader.setDaemon(true);
         reader.start();

@@ -1,15 +1,13 @@
 package io.codelog.acceptance;
 
-import io.codelog.test.S3TestServer;
+import io.codelog.testservers.S3TestServer;
+import io.codelog.testservers.TestS3Clients;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -22,13 +20,7 @@ final class RawS3 implements AutoCloseable {
     private final S3Client client;
 
     RawS3(S3TestServer server) {
-        client = S3Client.builder()
-                .endpointOverride(server.endpoint())
-                .forcePathStyle(true)
-                .region(Region.of(server.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(server.accessKeyId(), server.secretAccessKey())))
-                .build();
+        client = TestS3Clients.builder(server).build();
     }
 
     /** Creates a bucket with a unique name starting with {@code namePrefix}. */

@@ -1,6 +1,6 @@
 package io.codelog.acceptance;
 
-import io.codelog.test.S3TestServer;
+import io.codelog.testservers.S3TestServer;
 
 /**
  * Where a row's logs go in S3.

@@ -2,8 +2,8 @@ package io.codelog.bench;
 
 import io.codelog.s3.S3CodeLogRepository;
 import io.codelog.s3.S3RequestCounter;
-import io.codelog.test.EmbeddedS3Server;
-import io.codelog.test.TestServers;
+import io.codelog.testservers.EmbeddedS3Server;
+import io.codelog.testservers.SharedServers;
 import java.io.PrintStream;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -22,24 +22,25 @@ final class Benchmark {
 
     ReportTable run() {
         ReportTable table = new ReportTable();
-        S3Endpoint endpoint = new S3Endpoint(TestServers.s3());
+        S3Endpoint endpoint = new S3Endpoint(SharedServers.jvm().s3());
         if (options.runs("s3")) {
             step("S3 side by side");
             new S3SideBySide(endpoint, options).run(table);
         }
         if (options.runs("id-index")) {
             step("S3 id index: s3, mongo, none");
-            new IdIndexSection(endpoint, TestServers.mongo(), options).run(table);
+            new IdIndexSection(endpoint, SharedServers.jvm().mongo(), options).run(table);
         }
         if (options.runs("mongo")) {
             step("MongoDB side by side");
-            try (MongoBench mongo = new MongoBench(TestServers.mongo())) {
+            try (MongoBench mongo = new MongoBench(SharedServers.jvm().mongo())) {
                 new MongoSideBySide(mongo, options).run(table);
             }
         }
         if (options.runs("migration")) {
             step("migration side by side");
-            try (MigrationStores stores = new MigrationStores(TestServers.mongo(), endpoint)) {
+            try (MigrationStores stores =
+                    new MigrationStores(SharedServers.jvm().mongo(), endpoint)) {
                 new MigrationSideBySide(stores, options).run(table);
             }
         }
@@ -61,7 +62,7 @@ final class Benchmark {
         if (options.runs("memory")) {
             step("memory of a migration in a -Xmx" + MemorySection.MAX_HEAP + " child JVM, " + options.memoryLogs()
                     + " logs");
-            new MemorySection(TestServers.mongo(), options, this::step).run(table);
+            new MemorySection(SharedServers.jvm().mongo(), options, this::step).run(table);
         }
         return table;
     }

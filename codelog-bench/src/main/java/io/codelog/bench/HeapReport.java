@@ -1,5 +1,6 @@
 package io.codelog.bench;
 
+import io.codelog.testservers.ChildJvm;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

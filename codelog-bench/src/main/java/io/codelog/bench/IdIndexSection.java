@@ -2,7 +2,7 @@ package io.codelog.bench;
 
 import io.codelog.bench.IdIndexModeRun.Figures;
 import io.codelog.bench.IdIndexModeRun.Mode;
-import io.codelog.test.MongoTestServer;
+import io.codelog.testservers.MongoTestServer;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

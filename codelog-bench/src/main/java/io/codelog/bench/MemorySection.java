@@ -1,8 +1,9 @@
 package io.codelog.bench;
 
 import io.codelog.migration.MigrationJob;
-import io.codelog.test.EmbeddedS3Server;
-import io.codelog.test.MongoTestServer;
+import io.codelog.testservers.ChildJvm;
+import io.codelog.testservers.EmbeddedS3Server;
+import io.codelog.testservers.MongoTestServer;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -69,10 +70,9 @@ final class MemorySection {
             LocalDate from = LocalDate.now(ZoneOffset.UTC).minusDays(60);
             stores.seed(from, DAYS, logs);
             String bucket = S3Endpoint.newBucket(stores.s3(), "bench-memory");
-            ChildJvm.Result child = ChildJvm.run(
-                    List.of("-Xmx" + MAX_HEAP),
-                    MigrationMemoryMain.class,
-                    List.of(
+            ChildJvm.Result child = ChildJvm.mainClass(MigrationMemoryMain.class)
+                    .jvmOptions(List.of("-Xmx" + MAX_HEAP))
+                    .args(List.of(
                             stores.mongoConnectionString(),
                             stores.database(),
                             MigrationStores.COLLECTION,
@@ -84,8 +84,8 @@ final class MemorySection {
                             from.toString(),
                             Integer.toString(DAYS),
                             Integer.toString(MigrationJob.DEFAULT_CONCURRENCY),
-                            Long.toString(Math.max(1, logs / LIVE_SAMPLES))),
-                    BASE_TIMEOUT.plusMillis(20L * logs));
+                            Long.toString(Math.max(1, logs / LIVE_SAMPLES))))
+                    .run(BASE_TIMEOUT.plusMillis(20L * logs));
             HeapReport report = HeapReport.parse(logs, child);
             progress.accept(String.format("%,d logs: %s", logs, report.describe()));
             return report;

@@ -10,14 +10,12 @@ import io.codelog.migration.MigrationSummary;
 import io.codelog.mongo.MongoCodeLogSettings;
 import io.codelog.s3.S3CodeLogRepository;
 import io.codelog.s3.S3CodeLogSettings;
+import io.codelog.testservers.TestS3Clients;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -44,12 +42,7 @@ public final class MigrationMemoryMain {
         long sampleEvery = Long.parseLong(args[11]);
         try (HeapWatch heap = new HeapWatch();
                 MongoClient mongoClient = MongoClients.create(args[0]);
-                S3Client s3 = S3Client.builder()
-                        .endpointOverride(URI.create(args[3]))
-                        .forcePathStyle(true)
-                        .region(Region.of(args[4]))
-                        .credentialsProvider(
-                                StaticCredentialsProvider.create(AwsBasicCredentials.create(args[5], args[6])))
+                S3Client s3 = TestS3Clients.builder(URI.create(args[3]), args[4], args[5], args[6])
                         .build()) {
             S3CodeLogSettings s3Settings = S3CodeLogSettings.of(args[7], "codelog");
             MongoCodeLogSettings mongoSettings = MongoCodeLogSettings.defaults().withCollection(args[2]);

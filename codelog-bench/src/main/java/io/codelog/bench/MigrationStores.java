@@ -7,7 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import io.codelog.mongo.MongoCodeLogSettings;
 import io.codelog.s3.S3RequestCounter;
-import io.codelog.test.MongoTestServer;
+import io.codelog.testservers.MongoTestServer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

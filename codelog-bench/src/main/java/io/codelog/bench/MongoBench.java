@@ -7,7 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.codelog.mongo.MongoCodeLogRepository;
 import io.codelog.mongo.MongoCodeLogSettings;
-import io.codelog.test.MongoTestServer;
+import io.codelog.testservers.MongoTestServer;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** One driver client on the benchmark's MongoDB-protocol server, shared by codelog's stores and raw calls. */

@@ -1,13 +1,11 @@
 package io.codelog.bench;
 
 import io.codelog.s3.S3RequestCounter;
-import io.codelog.test.S3TestServer;
+import io.codelog.testservers.S3TestServer;
+import io.codelog.testservers.TestS3Clients;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
@@ -32,12 +30,7 @@ final class S3Endpoint {
 
     /** A client of the server at this address (the server's or a proxy's) counting into {@code counter}. */
     S3Client client(URI endpoint, S3RequestCounter counter) {
-        return S3Client.builder()
-                .endpointOverride(endpoint)
-                .forcePathStyle(true)
-                .region(Region.of(server.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(server.accessKeyId(), server.secretAccessKey())))
+        return TestS3Clients.builder(endpoint, server.region(), server.accessKeyId(), server.secretAccessKey())
                 .overrideConfiguration(config -> config.addExecutionInterceptor(counter))
                 .build();
     }

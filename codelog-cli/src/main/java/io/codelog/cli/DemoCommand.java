@@ -157,7 +157,7 @@ final class DemoCommand implements Callable<Integer> {
         variables.put("FLOWS_CODE_ACTIONS_MONGO_DB_URI", servers.mongoUri(DATABASE));
         variables.put("FLOWS_CODE_ACTIONS_S3_BUCKET_NAME", BUCKET);
         variables.put("FLOWS_CODE_ACTIONS_S3_PREFIX", PREFIX);
-        variables.put("FLOWS_CODE_ACTIONS_S3_REGION", DemoServers.REGION);
+        variables.put("FLOWS_CODE_ACTIONS_S3_REGION", servers.region());
         variables.put("FLOWS_CODE_ACTIONS_S3_ENDPOINT", servers.s3Endpoint());
         variables.put("FLOWS_CODE_ACTIONS_S3_PATH_STYLE_ACCESS", "true");
         variables.put("FLOWS_CODE_ACTIONS_S3_ACCESS_KEY_ID", servers.accessKeyId());

@@ -1,13 +1,8 @@
 package io.codelog.cli;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.codelog.testservers.ChildJvm;
+import io.codelog.testservers.ChildProcess;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,51 +11,18 @@ import java.util.Map;
  * environment, so that a test can kill it; its stderr (the progress lines) is read line by line, its stdout goes
  * to {@code target/cli-<name>.out}.
  */
-final class CliProcess implements AutoCloseable {
+final class CliProcess {
 
-    private final Process process;
-    private final BufferedReader err;
+    private CliProcess() {}
 
-    CliProcess(String name, Map<String, String> environment, String... args) {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-cp",
-                classPath,
-                CodelogMain.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(new File("target/cli-" + name + ".out"));
-        builder.environment().keySet().removeIf(variable -> variable.startsWith("FLOWS_CODE_ACTIONS_"));
-        builder.environment().putAll(environment);
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
-    }
-
-    /** The next line the command wrote to stderr, or null when it exited. */
-    String nextErrLine() {
-        try {
-            return err.readLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    Process process() {
-        return process;
-    }
-
-    @Override
-    public void close() {
-        process.destroyForcibly();
-        try {
-            err.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Starts the command; {@code FLOWS_CODE_ACTIONS_*} variables of this JVM are not inherited. */
+    static ChildProcess start(String name, Map<String, String> environment, String... args) {
+        return ChildJvm.mainClass(CodelogMain.class)
+                .jvmOptions(List.of("-Xmx256m"))
+                .args(List.of(args))
+                .withoutInherited(variable -> variable.startsWith("FLOWS_CODE_ACTIONS_"))
+                .environment(environment)
+                .outputTo(Path.of("target", "cli-" + name + ".out"))
+                .startReadingError();
     }
 }

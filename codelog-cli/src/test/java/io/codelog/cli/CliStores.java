@@ -8,8 +8,9 @@ import io.codelog.mongo.MongoCodeLogRepository;
 import io.codelog.mongo.MongoCodeLogSettings;
 import io.codelog.s3.S3CodeLogRepository;
 import io.codelog.s3.S3CodeLogSettings;
-import io.codelog.test.MongoTestServer;
-import io.codelog.test.S3TestServer;
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3TestServer;
+import io.codelog.testservers.TestS3Clients;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -18,9 +19,6 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -49,13 +47,7 @@ final class CliStores implements AutoCloseable {
         this.s3Server = s3Server;
         mongoClient = MongoClients.create(mongoServer.connectionString());
         database = "cli_" + random(5);
-        s3 = S3Client.builder()
-                .endpointOverride(s3Server.endpoint())
-                .forcePathStyle(true)
-                .region(Region.of(s3Server.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(s3Server.accessKeyId(), s3Server.secretAccessKey())))
-                .build();
+        s3 = TestS3Clients.builder(s3Server).build();
         bucket = "codelog-cli-" + random(5);
         s3.createBucket(request -> request.bucket(bucket));
         CodeLogRules rules = CodeLogRules.defaults();

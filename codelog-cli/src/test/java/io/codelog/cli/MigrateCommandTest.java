@@ -3,9 +3,9 @@ package io.codelog.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.codelog.migration.MigrationState;
-import io.codelog.test.MongoTestServer;
-import io.codelog.test.S3TestServer;
 import io.codelog.test.TestServers;
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -10,17 +10,15 @@ import io.codelog.core.LogType;
 import io.codelog.mongo.MongoDualWriteFailureLog;
 import io.codelog.s3.S3CodeLogRepository;
 import io.codelog.s3.S3CodeLogSettings;
-import io.codelog.test.MongoTestServer;
-import io.codelog.test.S3TestServer;
 import io.codelog.test.TestServers;
+import io.codelog.testservers.LoopbackPorts;
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3TestServer;
+import io.codelog.testservers.TestS3Clients;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +31,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,9 +56,7 @@ class RepairDualWriteCommandTest {
     void open(MongoTestServer mongo, S3TestServer s3) throws IOException {
         stores = new CliStores(mongo, s3);
         failures = new MongoDualWriteFailureLog(new MongoTemplate(stores.mongoClient, stores.database));
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        closedPort = LoopbackPorts.free();
     }
 
     @AfterEach
@@ -81,7 +73,7 @@ class RepairDualWriteCommandTest {
         CodeLog deletedLater = healthy.create(log("written before the outage, deleted during it"));
         CodeLog untouched = healthy.create(log("written before the outage"));
         List<String> createdDuring = new ArrayList<>();
-        try (S3Client deadClient = deadS3Client();
+        try (S3Client deadClient = TestS3Clients.unreachable();
                 S3CodeLogRepository deadS3 = new S3CodeLogRepository(deadClient, s3Settings())) {
             DualWriteCodeLogRepository outage =
                     new DualWriteCodeLogRepository(stores.mongoRepository, deadS3, failures, Clock.systemUTC());
@@ -297,19 +289,6 @@ class RepairDualWriteCommandTest {
         return S3CodeLogSettings.builder(stores.bucket)
                 .prefix(CliStores.PREFIX)
                 .rules(CodeLogRules.defaults())
-                .build();
-    }
-
-    private S3Client deadS3Client() {
-        return S3Client.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + closedPort))
-                .forcePathStyle(true)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dead", "dead")))
-                .overrideConfiguration(config -> config.apiCallTimeout(Duration.ofSeconds(10))
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                .maxAttempts(1)
-                                .build()))
                 .build();
     }
 }

@@ -7,9 +7,10 @@ import com.mongodb.client.model.Filters;
 import io.codelog.core.CodeLog;
 import io.codelog.core.LogType;
 import io.codelog.migration.MigrationState;
-import io.codelog.test.MongoTestServer;
-import io.codelog.test.S3TestServer;
 import io.codelog.test.TestServers;
+import io.codelog.testservers.ChildProcess;
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -240,9 +241,9 @@ class RunAgainAfterKillTest {
         String[] args = Stream.of(new String[] {command}, RANGE, KILLED_LEASE, LINES)
                 .flatMap(Arrays::stream)
                 .toArray(String[]::new);
-        try (CliProcess child = new CliProcess(command, stores.environment(), args)) {
+        try (ChildProcess child = CliProcess.start(command, stores.environment(), args)) {
             process = child.process();
-            for (String line = child.nextErrLine(); line != null; line = child.nextErrLine()) {
+            for (String line = child.nextLine(); line != null; line = child.nextLine()) {
                 Matcher progress = PROGRESS.matcher(line);
                 if (progress.find()
                         && Integer.parseInt(progress.group(1)) == DAYS - 1

@@ -2,11 +2,11 @@ package io.codelog.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.codelog.test.MongoTestServer;
-import io.codelog.test.S3TestServer;
 import io.codelog.test.TestServers;
+import io.codelog.testservers.LoopbackPorts;
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3TestServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -23,9 +23,7 @@ class StorageFailureTest {
     @BeforeEach
     void open(MongoTestServer mongo, S3TestServer s3) throws IOException {
         stores = new CliStores(mongo, s3);
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        closedPort = LoopbackPorts.free();
     }
 
     @AfterEach

@@ -7,7 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import io.codelog.mongo.MongoCodeLogIdIndex;
-import io.codelog.test.MongoTestServer;
+import io.codelog.testservers.MongoTestServer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;

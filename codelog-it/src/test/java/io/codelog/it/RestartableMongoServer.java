@@ -4,11 +4,8 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.codelog.testservers.EmbeddedMongoServer;
+import io.codelog.testservers.LoopbackPorts;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -23,7 +20,7 @@ final class RestartableMongoServer implements AutoCloseable {
 
     private final DurableMemoryBackend backend = new DurableMemoryBackend();
     private final int port;
-    private MongoServer server;
+    private EmbeddedMongoServer server;
 
     private RestartableMongoServer(int port) {
         this.port = port;
@@ -31,13 +28,7 @@ final class RestartableMongoServer implements AutoCloseable {
 
     /** A server on a free port, started. */
     static RestartableMongoServer start() {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        RestartableMongoServer restartable = new RestartableMongoServer(port);
+        RestartableMongoServer restartable = new RestartableMongoServer(LoopbackPorts.free());
         restartable.startAgain();
         return restartable;
     }
@@ -60,7 +51,7 @@ final class RestartableMongoServer implements AutoCloseable {
     /** Stops the server, dropping every connection; the data stays. */
     synchronized void stop() {
         if (server != null) {
-            server.shutdownNow();
+            server.close();
             server = null;
         }
     }
@@ -68,9 +59,7 @@ final class RestartableMongoServer implements AutoCloseable {
     /** Starts the server again on the same port, with the data it had; nothing when it runs. */
     synchronized void startAgain() {
         if (server == null) {
-            MongoServer started = new MongoServer(backend);
-            started.bind("127.0.0.1", port);
-            server = started;
+            server = EmbeddedMongoServer.start(backend, port);
         }
     }
 

@@ -1,17 +1,15 @@
 package io.codelog.it;
 
 import io.codelog.s3.S3RequestCounter;
-import io.codelog.test.S3TestServer;
+import io.codelog.testservers.S3TestServer;
+import io.codelog.testservers.TestS3Clients;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -33,12 +31,7 @@ final class S3Connection implements AutoCloseable {
                         .circuitBreakerEnabled(budget.circuitBreaker())
                         .build());
         more.forEach(config::addExecutionInterceptor);
-        client = S3Client.builder()
-                .endpointOverride(endpoint)
-                .forcePathStyle(true)
-                .region(Region.of(server.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(server.accessKeyId(), server.secretAccessKey())))
+        client = TestS3Clients.builder(endpoint, server.region(), server.accessKeyId(), server.secretAccessKey())
                 .overrideConfiguration(config.build())
                 .build();
     }

@@ -16,11 +16,11 @@ import io.codelog.core.CodeLogStorageException;
 import io.codelog.core.IdGenerator;
 import io.codelog.core.LogType;
 import io.codelog.mongo.MongoCodeLogRepository;
-import io.codelog.test.MongoTestServer;
 import io.codelog.test.TestServers;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.codelog.testservers.EmbeddedS3Server;
+import io.codelog.testservers.LoopbackPorts;
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.TestS3Clients;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,9 +47,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,21 +74,15 @@ class SecretsNeverLeakTest {
     };
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static CredentialedS3Server s3;
+    private static EmbeddedS3Server s3;
     private static String bucket;
     private static String appMongoUri;
 
     @BeforeAll
     static void startServers(MongoTestServer mongo) throws Exception {
-        s3 = CredentialedS3Server.start(ACCESS_KEY_ID, SECRET_ACCESS_KEY);
+        s3 = EmbeddedS3Server.start(ACCESS_KEY_ID, SECRET_ACCESS_KEY);
         bucket = "codelog-secrets-" + Long.toHexString(System.nanoTime());
-        try (S3Client client = S3Client.builder()
-                .endpointOverride(s3.endpoint())
-                .forcePathStyle(true)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
-                .build()) {
+        try (S3Client client = TestS3Clients.client(s3)) {
             client.createBucket(request -> request.bucket(bucket));
         }
         appMongoUri = mongo.connectionString() + "/codelog_secrets_app";
@@ -118,7 +109,7 @@ class SecretsNeverLeakTest {
         variables.put("FLOWS_CODE_ACTIONS_S3_PATH_STYLE_ACCESS", "true");
         variables.put("FLOWS_CODE_ACTIONS_S3_ACCESS_KEY_ID", ACCESS_KEY_ID);
         variables.put("FLOWS_CODE_ACTIONS_S3_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
-        variables.put("FLOWS_CODE_ACTIONS_MONGO_DB_URI", SecretValues.mongoUriWithPassword(closedPort()));
+        variables.put("FLOWS_CODE_ACTIONS_MONGO_DB_URI", SecretValues.mongoUriWithPassword(LoopbackPorts.free()));
         variables.put("FLOWS_CODE_ACTIONS_MONGO_DB_CREATE_INDEXES", "false");
         List<Throwable> thrown = new ArrayList<>();
         try (ConfigurableApplicationContext context = run(variables)) {
@@ -150,13 +141,13 @@ class SecretsNeverLeakTest {
                 Map.of(),
                 "--codelog.store=s3",
                 "--codelog.s3.bucket-name=" + bucket,
-                "--codelog.s3.endpoint=http://127.0.0.1:" + closedPort(),
+                "--codelog.s3.endpoint=http://127.0.0.1:" + LoopbackPorts.free(),
                 "--codelog.s3.path-style-access=true",
                 "--codelog.s3.max-attempts=2",
                 "--codelog.s3.api-call-timeout=5s",
                 "--codelog.s3.access-key-id=" + ACCESS_KEY_ID,
                 "--codelog.s3.secret-access-key=" + SECRET_ACCESS_KEY,
-                "--codelog.mongo.uri=" + SecretValues.mongoUriWithPassword(closedPort()),
+                "--codelog.mongo.uri=" + SecretValues.mongoUriWithPassword(LoopbackPorts.free()),
                 "--codelog.mongo.create-indexes=false")) {
             CodeLogRepository repository = context.getBean(CodeLogRepository.class);
             String run = IdGenerator.objectIds().newId(Instant.now());
@@ -180,7 +171,7 @@ class SecretsNeverLeakTest {
                 "FLOWS_CODE_ACTIONS_STORE",
                 "mongo",
                 "FLOWS_CODE_ACTIONS_MONGO_DB_URI",
-                SecretValues.mongoUriWithPassword(closedPort()),
+                SecretValues.mongoUriWithPassword(LoopbackPorts.free()),
                 "FLOWS_CODE_ACTIONS_S3_ACCESS_KEY_ID",
                 ACCESS_KEY_ID,
                 "FLOWS_CODE_ACTIONS_S3_SECRET_ACCESS_KEY",
@@ -242,12 +233,6 @@ class SecretsNeverLeakTest {
         all.add("--spring.mongodb.uri=" + appMongoUri);
         all.addAll(List.of(arguments));
         return application.run(all.toArray(String[]::new));
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     /** A service's application: everything auto-configured from the classpath, codelog's starter included. */

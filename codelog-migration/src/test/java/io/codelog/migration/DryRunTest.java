@@ -3,10 +3,10 @@ package io.codelog.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.codelog.test.MongoTestServer;
 import io.codelog.test.MutableClock;
-import io.codelog.test.S3TestServer;
 import io.codelog.test.TestServers;
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3TestServer;
 import java.time.LocalDate;
 import org.bson.Document;
 import org.bson.types.ObjectId;

@@ -7,14 +7,11 @@ import io.codelog.core.DualWriteFailure;
 import io.codelog.core.LogType;
 import io.codelog.mongo.MongoDualWriteFailureLog;
 import io.codelog.s3.S3CodeLogRepository;
-import io.codelog.test.MongoTestServer;
-import io.codelog.test.S3TestServer;
 import io.codelog.test.TestServers;
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3TestServer;
+import io.codelog.testservers.TestS3Clients;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -167,7 +160,7 @@ class DualWriteRepairTest {
             missed.add(stored);
             record(stored.id(), "create");
         }
-        try (S3Client deadClient = clientOf(closedPort());
+        try (S3Client deadClient = TestS3Clients.unreachable();
                 S3CodeLogRepository deadSecondary = new S3CodeLogRepository(deadClient, fixture.s3Settings)) {
             DualWriteRepairReport down = new DualWriteRepair(fixture.mongoRepository, deadSecondary, failures, 2).run();
 
@@ -220,24 +213,5 @@ class DualWriteRepairTest {
     private void record(String logId, String operation) {
         Instant at = Instant.ofEpochMilli(clockMillis.addAndGet(1_000));
         failures.record(new DualWriteFailure(logId, operation, at, "CodeLogStorageException: s3 put failed"));
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private S3Client clientOf(int port) {
-        return S3Client.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + port))
-                .forcePathStyle(true)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dead", "dead")))
-                .overrideConfiguration(config -> config.apiCallTimeout(Duration.ofSeconds(10))
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                .maxAttempts(1)
-                                .build()))
-                .build();
     }
 }

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.codelog.core.CodeLog;
 import io.codelog.core.LogType;
-import io.codelog.test.MongoTestServer;
 import io.codelog.test.MutableClock;
-import io.codelog.test.S3TestServer;
 import io.codelog.test.TestServers;
+import io.codelog.testservers.ChildProcess;
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3TestServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,8 +72,8 @@ class KillNineTest {
         new LogSeeder(99).seed(fixture.logs(), FROM, DAYS, LOGS);
         int lastRead = 0;
         Process worker;
-        try (WorkerProcess child =
-                new WorkerProcess(fixture, mongo, s3, "256m", "killed", FROM, DAYS, 8, "doomed-worker")) {
+        try (ChildProcess child =
+                WorkerProcess.start(fixture, mongo, s3, "256m", "killed", FROM, DAYS, 8, "doomed-worker")) {
             worker = child.process();
             String line;
             while (lastRead < KILL_AFTER && (line = child.nextLine()) != null) {
@@ -185,7 +186,7 @@ class KillNineTest {
             throws Exception {
         int lastRead = 0;
         Process worker;
-        try (WorkerProcess child = new WorkerProcess(
+        try (ChildProcess child = WorkerProcess.start(
                 fixture, mongo, s3, "256m", job, FROM, DAYS, 8, "doomed-worker", SHORT_LEASE, direction)) {
             worker = child.process();
             String line;

@@ -9,8 +9,9 @@ import io.codelog.mongo.MongoCodeLogSettings;
 import io.codelog.s3.S3CodeLogRepository;
 import io.codelog.s3.S3CodeLogSettings;
 import io.codelog.s3.S3RequestCounter;
-import io.codelog.test.MongoTestServer;
-import io.codelog.test.S3TestServer;
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3TestServer;
+import io.codelog.testservers.TestS3Clients;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,12 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -60,12 +58,7 @@ final class MigrationFixture implements AutoCloseable {
         mongoClient = MongoClients.create(mongoServer.connectionString());
         databaseName = "migration_" + random(6);
         mongo = new MongoTemplate(mongoClient, databaseName);
-        s3 = S3Client.builder()
-                .endpointOverride(s3Server.endpoint())
-                .forcePathStyle(true)
-                .region(Region.of(s3Server.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(s3Server.accessKeyId(), s3Server.secretAccessKey())))
+        s3 = TestS3Clients.builder(s3Server)
                 .overrideConfiguration(config ->
                         config.addExecutionInterceptor(counter).addExecutionInterceptor(new PutRecorder(putsByKey)))
                 .build();

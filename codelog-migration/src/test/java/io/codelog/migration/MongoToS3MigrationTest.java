@@ -2,9 +2,10 @@ package io.codelog.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.codelog.test.MongoTestServer;
-import io.codelog.test.S3TestServer;
 import io.codelog.test.TestServers;
+import io.codelog.testservers.ChildProcess;
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3TestServer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -99,8 +100,8 @@ class MongoToS3MigrationTest {
     }
 
     private String runWorker(MongoTestServer mongo, S3TestServer s3) {
-        try (WorkerProcess worker =
-                new WorkerProcess(fixture, mongo, s3, "256m", "bulk", FROM, DAYS, CONCURRENCY, "bounded-worker")) {
+        try (ChildProcess worker =
+                WorkerProcess.start(fixture, mongo, s3, "256m", "bulk", FROM, DAYS, CONCURRENCY, "bounded-worker")) {
             String line;
             while ((line = worker.nextLine()) != null) {
                 if (line.startsWith("summary ")) {

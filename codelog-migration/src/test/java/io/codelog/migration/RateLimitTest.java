@@ -2,10 +2,10 @@ package io.codelog.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.codelog.test.MongoTestServer;
 import io.codelog.test.MutableClock;
-import io.codelog.test.S3TestServer;
 import io.codelog.test.TestServers;
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3TestServer;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

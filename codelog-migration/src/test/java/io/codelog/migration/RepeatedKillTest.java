@@ -6,9 +6,10 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.codelog.core.CodeLog;
 import io.codelog.core.CodeLogJson;
-import io.codelog.test.MongoTestServer;
-import io.codelog.test.S3TestServer;
 import io.codelog.test.TestServers;
+import io.codelog.testservers.ChildProcess;
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3TestServer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -119,7 +120,7 @@ class RepeatedKillTest {
     /** Starts a worker, kills it with SIGKILL once it has printed this many progress lines, and waits for it. */
     private void killAfter(MongoTestServer mongo, S3TestServer s3, String owner, int lines) throws Exception {
         Process process;
-        try (WorkerProcess worker = new WorkerProcess(fixture, mongo, s3, "256m", JOB, FROM, DAYS, 8, owner)) {
+        try (ChildProcess worker = WorkerProcess.start(fixture, mongo, s3, "256m", JOB, FROM, DAYS, 8, owner)) {
             process = worker.process();
             for (int seen = 0; seen < lines; ) {
                 String line = worker.nextLine();
@@ -139,7 +140,7 @@ class RepeatedKillTest {
     /** Runs a worker until it exits by itself and returns its summary line. */
     private String runToEnd(MongoTestServer mongo, S3TestServer s3) throws Exception {
         String summary = null;
-        try (WorkerProcess worker = new WorkerProcess(fixture, mongo, s3, "256m", JOB, FROM, DAYS, 8, "finisher")) {
+        try (ChildProcess worker = WorkerProcess.start(fixture, mongo, s3, "256m", JOB, FROM, DAYS, 8, "finisher")) {
             for (String line = worker.nextLine(); line != null; line = worker.nextLine()) {
                 if (line.startsWith("summary ")) {
                     summary = line;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.codelog.core.CodeLog;
 import io.codelog.core.LogType;
-import io.codelog.test.MongoTestServer;
 import io.codelog.test.MutableClock;
-import io.codelog.test.S3TestServer;
 import io.codelog.test.TestServers;
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3TestServer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.codelog.core.CodeLog;
-import io.codelog.test.MongoTestServer;
-import io.codelog.test.S3TestServer;
 import io.codelog.test.TestServers;
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3TestServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,14 +6,12 @@ import io.codelog.core.CodeLogRules;
 import io.codelog.mongo.MongoCodeLogSettings;
 import io.codelog.s3.S3CodeLogRepository;
 import io.codelog.s3.S3CodeLogSettings;
+import io.codelog.testservers.TestS3Clients;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -33,12 +31,7 @@ final class WorkerMain {
 
     public static void main(String[] args) {
         try (MongoClient mongoClient = MongoClients.create(args[0]);
-                S3Client s3 = S3Client.builder()
-                        .endpointOverride(URI.create(args[2]))
-                        .forcePathStyle(true)
-                        .region(Region.of(args[3]))
-                        .credentialsProvider(
-                                StaticCredentialsProvider.create(AwsBasicCredentials.create(args[4], args[5])))
+                S3Client s3 = TestS3Clients.builder(URI.create(args[2]), args[3], args[4], args[5])
                         .build()) {
             MongoTemplate mongo = new MongoTemplate(mongoClient, args[1]);
             CodeLogRules rules = CodeLogRules.defaults();

@@ -1,27 +1,21 @@
 package io.codelog.migration;
 
-import io.codelog.test.MongoTestServer;
-import io.codelog.test.S3TestServer;
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.codelog.testservers.ChildJvm;
+import io.codelog.testservers.ChildProcess;
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3TestServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Starts {@link WorkerMain} in a new JVM on the test's classpath and reads what it prints. */
-final class WorkerProcess implements AutoCloseable {
+/** Starts {@link WorkerMain} in a new JVM on the test's classpath, to read what it prints on stdout. */
+final class WorkerProcess {
 
-    private final Process process;
-    private final BufferedReader out;
+    private WorkerProcess() {}
 
     /** A worker migrating MongoDB to S3 with the default lease. */
-    WorkerProcess(
+    static ChildProcess start(
             MigrationFixture fixture,
             MongoTestServer mongo,
             S3TestServer s3,
@@ -31,7 +25,7 @@ final class WorkerProcess implements AutoCloseable {
             int days,
             int concurrency,
             String owner) {
-        this(
+        return start(
                 fixture,
                 mongo,
                 s3,
@@ -47,9 +41,9 @@ final class WorkerProcess implements AutoCloseable {
 
     /**
      * A worker with a lease of its own, copying in a direction: {@link WorkerMain#MONGO_TO_S3} or {@link
-     * WorkerMain#S3_TO_MONGO}.
+     * WorkerMain#S3_TO_MONGO}. Its stderr goes to {@code target/worker-<jobId>.err}.
      */
-    WorkerProcess(
+    static ChildProcess start(
             MigrationFixture fixture,
             MongoTestServer mongo,
             S3TestServer s3,
@@ -61,57 +55,24 @@ final class WorkerProcess implements AutoCloseable {
             String owner,
             Duration lease,
             String direction) {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap,
-                "-cp",
-                classPath,
-                WorkerMain.class.getName(),
-                mongo.connectionString(),
-                fixture.databaseName,
-                s3.endpoint().toString(),
-                s3.region(),
-                s3.accessKeyId(),
-                s3.secretAccessKey(),
-                fixture.bucket,
-                jobId,
-                from.toString(),
-                Integer.toString(days),
-                Integer.toString(concurrency),
-                owner,
-                lease.toString(),
-                direction));
-        try {
-            process = new ProcessBuilder(command)
-                    .redirectError(new File("target/worker-" + jobId + ".err"))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    /** The next line the worker printed, or null when it exited. */
-    String nextLine() {
-        try {
-            return out.readLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    Process process() {
-        return process;
-    }
-
-    @Override
-    public void close() {
-        process.destroyForcibly();
-        try {
-            out.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ChildJvm.mainClass(WorkerMain.class)
+                .jvmOptions(List.of("-Xmx" + maxHeap))
+                .args(List.of(
+                        mongo.connectionString(),
+                        fixture.databaseName,
+                        s3.endpoint().toString(),
+                        s3.region(),
+                        s3.accessKeyId(),
+                        s3.secretAccessKey(),
+                        fixture.bucket,
+                        jobId,
+                        from.toString(),
+                        Integer.toString(days),
+                        Integer.toString(concurrency),
+                        owner,
+                        lease.toString(),
+                        direction))
+                .errorTo(Path.of("target", "worker-" + jobId + ".err"))
+                .startReadingOutput();
     }
 }

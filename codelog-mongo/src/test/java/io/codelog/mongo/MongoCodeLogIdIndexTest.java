@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.codelog.core.CodeLogIdIndex.Entry;
 import io.codelog.core.CodeLogStorageException;
 import io.codelog.core.MalformedCodeLogException;
-import io.codelog.test.MongoTestServer;
 import io.codelog.test.TestServers;
+import io.codelog.testservers.LoopbackPorts;
+import io.codelog.testservers.MongoTestServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -241,10 +241,7 @@ class MongoCodeLogIdIndexTest {
 
     @Test
     void anUnreachableServerIsAStorageFailureNamingTheCollectionButNotTheConnectionString() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = LoopbackPorts.free();
         try (MongoTestDatabase unreachable = new MongoTestDatabase("mongodb://codelog:pa55word@127.0.0.1:" + port
                 + "/codelog_test?serverSelectionTimeoutMS=200&connectTimeoutMS=200")) {
             MongoCodeLogIdIndex offline =

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.codelog.core.CodeLog;
 import io.codelog.core.CodeLogRules;
-import io.codelog.test.MongoTestServer;
 import io.codelog.test.TestServers;
+import io.codelog.testservers.MongoTestServer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.codelog.core.DualWriteFailure;
-import io.codelog.test.MongoTestServer;
 import io.codelog.test.TestServers;
+import io.codelog.testservers.MongoTestServer;
 import java.time.Instant;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;

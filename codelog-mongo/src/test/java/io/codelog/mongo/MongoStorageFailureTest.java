@@ -7,8 +7,8 @@ import io.codelog.core.CodeLog;
 import io.codelog.core.CodeLogStorageException;
 import io.codelog.core.InvalidCodeLogException;
 import io.codelog.core.LogType;
+import io.codelog.testservers.LoopbackPorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.function.Consumer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -31,9 +31,7 @@ class MongoStorageFailureTest {
 
     @BeforeAll
     static void connectToNothing() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        port = LoopbackPorts.free();
         unreachable = new MongoTestDatabase("mongodb://codelog:" + PASSWORD + "@127.0.0.1:" + port
                 + "/codelog_test?serverSelectionTimeoutMS=200&connectTimeoutMS=200");
     }

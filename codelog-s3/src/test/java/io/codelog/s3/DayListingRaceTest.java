@@ -7,8 +7,9 @@ import io.codelog.core.CodeLogRules;
 import io.codelog.core.IdGenerator;
 import io.codelog.core.LogType;
 import io.codelog.test.MutableClock;
-import io.codelog.test.S3TestServer;
 import io.codelog.test.TestServers;
+import io.codelog.testservers.S3TestServer;
+import io.codelog.testservers.TestS3Clients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,12 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 
@@ -63,12 +61,7 @@ class DayListingRaceTest {
                 }
             }
         };
-        client = S3Client.builder()
-                .endpointOverride(server.endpoint())
-                .forcePathStyle(true)
-                .region(Region.of(server.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(server.accessKeyId(), server.secretAccessKey())))
+        client = TestS3Clients.builder(server)
                 .overrideConfiguration(config -> config.addExecutionInterceptor(holdDayListing))
                 .build();
         String bucket = new S3Fixture(server).newBucket("codelog-day-race");

@@ -1,7 +1,7 @@
 package io.codelog.s3;
 
 import io.codelog.test.S3Mock;
-import io.codelog.test.S3TestServer;
+import io.codelog.testservers.S3TestServer;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The same lookups on Adobe S3Mock, an S3 implementation independent of s3proxy. */

@@ -2,8 +2,8 @@ package io.codelog.s3;
 
 import io.codelog.core.CodeLogRules;
 import io.codelog.test.ConditionalCopyTargetContract;
-import io.codelog.test.S3TestServer;
 import io.codelog.test.TestServers;
+import io.codelog.testservers.S3TestServer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

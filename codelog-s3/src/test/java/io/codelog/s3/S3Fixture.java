@@ -1,6 +1,7 @@
 package io.codelog.s3;
 
-import io.codelog.test.S3TestServer;
+import io.codelog.testservers.S3TestServer;
+import io.codelog.testservers.TestS3Clients;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -10,10 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** A client of the test S3 server that counts its requests, and helpers to make buckets and raw objects. */
@@ -25,12 +23,7 @@ final class S3Fixture implements AutoCloseable {
     final S3RequestCounter counter = new S3RequestCounter();
 
     S3Fixture(S3TestServer server) {
-        client = S3Client.builder()
-                .endpointOverride(server.endpoint())
-                .forcePathStyle(true)
-                .region(Region.of(server.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(server.accessKeyId(), server.secretAccessKey())))
+        client = TestS3Clients.builder(server)
                 .overrideConfiguration(config -> config.addExecutionInterceptor(counter))
                 .build();
     }

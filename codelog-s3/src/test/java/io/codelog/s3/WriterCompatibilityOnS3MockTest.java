@@ -1,7 +1,7 @@
 package io.codelog.s3;
 
 import io.codelog.test.S3Mock;
-import io.codelog.test.S3TestServer;
+import io.codelog.testservers.S3TestServer;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The objects of the Go service and the Python engine, read and changed on Adobe S3Mock as on s3proxy. */

@@ -1,8 +1,8 @@
 package io.codelog.autoconfigure;
 
-import io.codelog.test.MongoTestServer;
 import io.codelog.test.S3Mock;
-import io.codelog.test.S3TestServer;
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3TestServer;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The same cases with the S3 store on Adobe S3Mock, an S3 implementation independent of s3proxy. */

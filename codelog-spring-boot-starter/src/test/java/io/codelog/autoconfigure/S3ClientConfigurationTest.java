@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.codelog.core.CodeLogRepository;
 import io.codelog.s3.S3RequestCounter;
-import io.codelog.test.MongoTestServer;
-import io.codelog.test.S3TestServer;
 import io.codelog.test.TestServers;
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3TestServer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

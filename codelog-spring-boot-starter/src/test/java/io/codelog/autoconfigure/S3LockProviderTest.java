@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.codelog.autoconfigure.S3LockFixture.StoredObject;
-import io.codelog.test.MongoTestServer;
 import io.codelog.test.MutableClock;
-import io.codelog.test.S3TestServer;
 import io.codelog.test.TestServers;
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3TestServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,9 +2,9 @@ package io.codelog.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.codelog.test.MongoTestServer;
-import io.codelog.test.S3TestServer;
 import io.codelog.test.TestServers;
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3TestServer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;

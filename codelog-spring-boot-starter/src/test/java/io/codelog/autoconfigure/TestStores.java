@@ -1,7 +1,8 @@
 package io.codelog.autoconfigure;
 
-import io.codelog.test.MongoTestServer;
-import io.codelog.test.S3TestServer;
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3TestServer;
+import io.codelog.testservers.TestS3Clients;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -13,9 +14,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
@@ -107,12 +105,7 @@ final class TestStores {
 
     /** A builder of clients of the test server. */
     S3ClientBuilder clientBuilder() {
-        return S3Client.builder()
-                .endpointOverride(s3.endpoint())
-                .region(Region.of(s3.region()))
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(s3.accessKeyId(), s3.secretAccessKey())));
+        return TestS3Clients.builder(s3);
     }
 
     /** A new empty bucket on the test server. */

@@ -1,5 +1,6 @@
 package io.codelog.test;
 
+import io.codelog.testservers.S3TestServer;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,12 +1,16 @@
 package io.codelog.test;
 
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3MockServer;
+import io.codelog.testservers.S3TestServer;
+import io.codelog.testservers.SharedServers;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives tests a real MongoDB-protocol server and a real S3-protocol server, each started once per JVM on
- * first use and shared. Parameters of type {@link MongoTestServer} and {@link S3TestServer} are resolved in
+ * Gives tests a real MongoDB-protocol server and a real S3-protocol server of codelog-test-servers' {@link
+ * SharedServers}, each started once per JVM on first use and shared. Parameters of type {@link MongoTestServer} and {@link S3TestServer} are resolved in
  * constructors, lifecycle methods and test methods:
  *
  * <pre>{@code

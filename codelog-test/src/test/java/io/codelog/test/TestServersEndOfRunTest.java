@@ -3,6 +3,10 @@ package io.codelog.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.codelog.testservers.LoopbackPorts;
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3TestServer;
+import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,12 +36,12 @@ class TestServersEndOfRunTest {
         assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(1);
         MongoTestServer mongo = SEEN_MONGO.get();
         S3TestServer s3 = SEEN_S3.get();
-        assertThat(Wire.acceptsConnections(mongo.connectionString())).isFalse();
-        assertThat(Wire.acceptsConnections(
-                        s3.endpoint().getHost(), s3.endpoint().getPort()))
+        assertThat(LoopbackPorts.acceptsConnections(URI.create(mongo.connectionString())))
                 .isFalse();
+        assertThat(LoopbackPorts.acceptsConnections(s3.endpoint())).isFalse();
         assertThat(TestServers.mongo()).isNotSameAs(mongo);
-        assertThat(Wire.acceptsConnections(TestServers.mongo().connectionString()))
+        assertThat(LoopbackPorts.acceptsConnections(
+                        URI.create(TestServers.mongo().connectionString())))
                 .isTrue();
     }
 
@@ -48,7 +52,8 @@ class TestServersEndOfRunTest {
         void useServers(MongoTestServer mongo, S3TestServer s3) {
             SEEN_MONGO.set(mongo);
             SEEN_S3.set(s3);
-            assertThat(Wire.acceptsConnections(mongo.connectionString())).isTrue();
+            assertThat(LoopbackPorts.acceptsConnections(URI.create(mongo.connectionString())))
+                    .isTrue();
         }
     }
 }

@@ -2,6 +2,10 @@ package io.codelog.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.codelog.testservers.LoopbackPorts;
+import io.codelog.testservers.MongoTestServer;
+import io.codelog.testservers.S3TestServer;
+import java.net.URI;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -39,10 +43,9 @@ class TestServersExtensionTest {
     @Test
     @DisplayName("hands out servers that accept connections on loopback")
     void serversAnswer(MongoTestServer mongo, S3TestServer s3) {
-        assertThat(Wire.acceptsConnections(mongo.connectionString())).isTrue();
-        assertThat(Wire.acceptsConnections(
-                        s3.endpoint().getHost(), s3.endpoint().getPort()))
+        assertThat(LoopbackPorts.acceptsConnections(URI.create(mongo.connectionString())))
                 .isTrue();
+        assertThat(LoopbackPorts.acceptsConnections(s3.endpoint())).isTrue();
         assertThat(s3.region()).isNotBlank();
     }
 }
