@@ -3,26 +3,12 @@ package io.codelog.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.codelog.core.CodeLog;
-import io.codelog.core.CodeLogRepository;
 import io.codelog.core.ConditionalCopyTarget;
 import io.codelog.core.DualWriteCodeLogRepository;
-import io.codelog.core.DualWriteFailure;
-import io.codelog.core.DualWriteFailureLog;
-import io.codelog.core.LogType;
 import io.codelog.core.StoredVersion;
-import io.codelog.mongo.MongoDualWriteFailureLog;
-import io.codelog.test.TestServers;
-import io.codelog.testservers.MongoTestServer;
-import io.codelog.testservers.S3TestServer;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The dual-write repair's conditional writes on the real servers: the secondary pauses between the repair's read of
@@ -30,26 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * write then loses its condition and acts on what it reads again. Also: a copy written later than the primary's log
  * is left alone, and a log that changes in every round is left for the next run.
  */
-@ExtendWith(TestServers.class)
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
-class DualWriteRepairConditionTest {
-
-    private static final String RUN = "65f1a2b3c4d5e6f708192a3b";
-    private static final String CODE = "0b8e9f3a-6c2d-4f1e-9a7b-3c4d5e6f7a8b";
-
-    private MigrationFixture fixture;
-    private MongoDualWriteFailureLog failures;
-
-    @BeforeEach
-    void setUp(MongoTestServer mongo, S3TestServer s3) {
-        fixture = new MigrationFixture(mongo, s3);
-        failures = new MongoDualWriteFailureLog(fixture.mongo);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
+class DualWriteRepairConditionTest extends DualWriteRepairCase {
 
     @Test
     @DisplayName("MongoDB primary: an update landing between the read of the S3 copy and its PUT wins; If-Match fails")
@@ -172,18 +139,6 @@ class DualWriteRepairConditionTest {
 
         assertThat(next).isEqualTo(new DualWriteRepairReport(1, 1, 0, 0, 0, 0, 0));
         assertThat(fixture.s3Repository.findById(busy.id())).isEqualTo(fixture.mongoRepository.findById(busy.id()));
-    }
-
-    private static DualWriteCodeLogRepository service(CodeLogRepository primary, CodeLogRepository secondary) {
-        return new DualWriteCodeLogRepository(primary, secondary, DualWriteFailureLog.warnOnly(), Clock.systemUTC());
-    }
-
-    private static CodeLog log(String content) {
-        return CodeLog.of(RUN, CODE, LogType.INFO, content);
-    }
-
-    private void record(String logId, String operation) {
-        failures.record(new DualWriteFailure(logId, operation, Instant.now(), "CodeLogStorageException: failed"));
     }
 
     /**

@@ -5,51 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.codelog.core.CodeLog;
 import io.codelog.core.CodeLogRepository;
 import io.codelog.core.DualWriteCodeLogRepository;
-import io.codelog.core.DualWriteFailure;
-import io.codelog.core.DualWriteFailureLog;
-import io.codelog.core.LogType;
-import io.codelog.mongo.MongoDualWriteFailureLog;
 import io.codelog.test.ForwardingCodeLogRepository;
-import io.codelog.test.TestServers;
-import io.codelog.testservers.MongoTestServer;
-import io.codelog.testservers.S3TestServer;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The dual-write repair raced by the dual write itself, on the real servers: a write of the service lands in both
  * stores after the repair read the primary and before it writes the secondary. The repair must leave the newer
  * write in place and never bring back a log the service deleted, in both directions.
  */
-@ExtendWith(TestServers.class)
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
-class DualWriteRepairRaceTest {
-
-    private static final String RUN = "65f1a2b3c4d5e6f708192a3b";
-    private static final String CODE = "0b8e9f3a-6c2d-4f1e-9a7b-3c4d5e6f7a8b";
-
-    private MigrationFixture fixture;
-    private MongoDualWriteFailureLog failures;
-
-    @BeforeEach
-    void setUp(MongoTestServer mongo, S3TestServer s3) {
-        fixture = new MigrationFixture(mongo, s3);
-        failures = new MongoDualWriteFailureLog(fixture.mongo);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
+class DualWriteRepairRaceTest extends DualWriteRepairCase {
 
     @Test
     @DisplayName("MongoDB primary: an update that reaches both stores after the repair read MongoDB stays in S3")
@@ -131,18 +98,6 @@ class DualWriteRepairRaceTest {
                 .isEmpty();
         assertThat(fixture.logs().countDocuments()).isZero();
         assertThat(report).isEqualTo(new DualWriteRepairReport(1, 0, 1, 0, 0, 0, 0));
-    }
-
-    private static DualWriteCodeLogRepository service(CodeLogRepository primary, CodeLogRepository secondary) {
-        return new DualWriteCodeLogRepository(primary, secondary, DualWriteFailureLog.warnOnly(), Clock.systemUTC());
-    }
-
-    private static CodeLog log(String content) {
-        return CodeLog.of(RUN, CODE, LogType.INFO, content);
-    }
-
-    private void record(String logId, String operation) {
-        failures.record(new DualWriteFailure(logId, operation, Instant.now(), "CodeLogStorageException: failed"));
     }
 
     /**

@@ -3,28 +3,18 @@ package io.codelog.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.codelog.core.CodeLog;
-import io.codelog.core.DualWriteFailure;
 import io.codelog.core.LogType;
-import io.codelog.mongo.MongoDualWriteFailureLog;
 import io.codelog.s3.S3CodeLogRepository;
-import io.codelog.test.TestServers;
-import io.codelog.testservers.MongoTestServer;
-import io.codelog.testservers.S3TestServer;
 import io.codelog.testservers.TestS3Clients;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -32,28 +22,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * the secondary missed, deletes what the primary no longer has, repairs a log once however many records name
  * it, and keeps every record while the secondary is down.
  */
-@ExtendWith(TestServers.class)
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
-class DualWriteRepairTest {
-
-    private static final String RUN = "65f1a2b3c4d5e6f708192a3b";
-    private static final String CODE = "0b8e9f3a-6c2d-4f1e-9a7b-3c4d5e6f7a8b";
+class DualWriteRepairTest extends DualWriteRepairCase {
 
     private final AtomicLong clockMillis =
             new AtomicLong(Instant.parse("2026-03-01T10:00:00Z").toEpochMilli());
-    private MigrationFixture fixture;
-    private MongoDualWriteFailureLog failures;
-
-    @BeforeEach
-    void setUp(MongoTestServer mongo, S3TestServer s3) {
-        fixture = new MigrationFixture(mongo, s3);
-        failures = new MongoDualWriteFailureLog(fixture.mongo);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     @Test
     void copiesLogsTheSecondaryMissedVerbatimAndRemovesTheirRecords() {
@@ -210,8 +182,8 @@ class DualWriteRepairTest {
         return new DualWriteRepair(fixture.mongoRepository, fixture.s3Repository, failures);
     }
 
-    private void record(String logId, String operation) {
-        Instant at = Instant.ofEpochMilli(clockMillis.addAndGet(1_000));
-        failures.record(new DualWriteFailure(logId, operation, at, "CodeLogStorageException: s3 put failed"));
+    @Override
+    Instant recordedAt() {
+        return Instant.ofEpochMilli(clockMillis.addAndGet(1_000));
     }
 }
