@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -115,10 +117,18 @@ class ResumableJobTest {
         MigrationRun b =
                 fixture.forward(clock).migrate(job("shared").withOwner("worker-b"), meetAtFirstCheckpoint(bothWorking));
 
-        CompletableFuture<MigrationSummary> ranA = CompletableFuture.supplyAsync(a::call);
-        CompletableFuture<MigrationSummary> ranB = CompletableFuture.supplyAsync(b::call);
-        MigrationSummary summaryA = ranA.get(3, TimeUnit.MINUTES);
-        MigrationSummary summaryB = ranB.get(3, TimeUnit.MINUTES);
+        // A thread each: they wait for each other, and on a 2-CPU machine Java 25's common pool has one worker.
+        ExecutorService workers = Executors.newFixedThreadPool(2);
+        MigrationSummary summaryA;
+        MigrationSummary summaryB;
+        try {
+            CompletableFuture<MigrationSummary> ranA = CompletableFuture.supplyAsync(a::call, workers);
+            CompletableFuture<MigrationSummary> ranB = CompletableFuture.supplyAsync(b::call, workers);
+            summaryA = ranA.get(3, TimeUnit.MINUTES);
+            summaryB = ranB.get(3, TimeUnit.MINUTES);
+        } finally {
+            workers.shutdownNow();
+        }
 
         assertThat(summaryA.complete() || summaryB.complete())
                 .as("the worker that finished last saw every partition done")
