@@ -30,52 +30,67 @@ final class BenchmarkArguments {
     @Option(names = "--no-jmh", description = "Skips the JMH micro benchmarks.")
     private boolean noJmh;
 
-    @Option(names = "--repetitions", description = "Repetitions of each side-by-side measurement (5).")
+    @Option(
+            names = "--repetitions",
+            description = "Repetitions of each side-by-side measurement (default: ${DEFAULT-VALUE}).")
     private int repetitions = DEFAULTS.repetitions();
 
-    @Option(names = "--ops", description = "Operations per S3 throughput measurement (300).")
+    @Option(names = "--ops", description = "Operations per S3 throughput measurement (default: ${DEFAULT-VALUE}).")
     private int ops = DEFAULTS.ops();
 
-    @Option(names = "--mongo-ops", description = "Operations per MongoDB throughput measurement (2000).")
+    @Option(
+            names = "--mongo-ops",
+            description = "Operations per MongoDB throughput measurement (default: ${DEFAULT-VALUE}).")
     private int mongoOps = DEFAULTS.mongoOps();
 
-    @Option(names = "--mongo-docs", description = "Documents the MongoDB reads run on (2000).")
+    @Option(names = "--mongo-docs", description = "Documents the MongoDB reads run on (default: ${DEFAULT-VALUE}).")
     private int mongoDocuments = DEFAULTS.mongoDocuments();
 
-    @Option(names = "--concurrency", description = "Threads of every throughput measurement (8).")
+    @Option(
+            names = "--concurrency",
+            description = "Threads of every throughput measurement (default: ${DEFAULT-VALUE}).")
     private int concurrency = DEFAULTS.concurrency();
 
-    @Option(names = "--delay-ms", description = "Round trip added to each request in the latency section (20).")
+    @Option(
+            names = "--delay-ms",
+            description = "Round trip added to each request in the latency section (default: ${DEFAULT-VALUE}).")
     private long delayMillis = DEFAULTS.delay().toMillis();
 
     @Option(
             names = "--sizes",
             split = ",",
-            description = "Stored logs of the request-count, latency and scale sections (1000,10000,100000).")
+            description = "Stored logs of the request-count, latency and scale sections (default: ${DEFAULT-VALUE}).")
     private List<Integer> sizes = new ArrayList<>(DEFAULTS.sizes());
 
-    @Option(names = "--disk-above", description = "Sizes above this run on a disk-backed s3proxy (200000).")
+    @Option(
+            names = "--disk-above",
+            description = "Sizes above this run on a disk-backed s3proxy (default: ${DEFAULT-VALUE}).")
     private int diskAbove = DEFAULTS.diskAbove();
 
-    @Option(names = "--run-size", description = "Logs of the run that pages and counts read (1000).")
+    @Option(
+            names = "--run-size",
+            description = "Logs of the run that pages and counts read (default: ${DEFAULT-VALUE}).")
     private int runSize = DEFAULTS.runSize();
 
-    @Option(names = "--latency-samples", description = "Calls per latency measurement (30).")
+    @Option(names = "--latency-samples", description = "Calls per latency measurement (default: ${DEFAULT-VALUE}).")
     private int latencySamples = DEFAULTS.latencySamples();
 
-    @Option(names = "--migration-logs", description = "Logs each side copies in the migration side by side (3000).")
+    @Option(
+            names = "--migration-logs",
+            description = "Logs each side copies in the migration side by side (default: ${DEFAULT-VALUE}).")
     private int migrationLogs = DEFAULTS.migrationLogs();
 
     @Option(
             names = "--memory-logs",
             split = ",",
-            description = "Logs the memory section migrates, one child JVM each (2000,10000).")
+            description = "Logs the memory section migrates, one child JVM each (default: ${DEFAULT-VALUE}).")
     private List<Integer> memoryLogs = new ArrayList<>(DEFAULTS.memoryLogs());
 
     @Option(
             names = "--sections",
             split = ",",
-            description = "Server sections that run: s3,id-index,mongo,migration,sizes,reads,memory (all).")
+            description =
+                    "Server sections that run: s3,id-index,mongo,migration,sizes,reads,memory (default: ${DEFAULT-VALUE}).")
     private List<String> sections = new ArrayList<>(DEFAULTS.sections());
 
     private BenchmarkArguments() {}

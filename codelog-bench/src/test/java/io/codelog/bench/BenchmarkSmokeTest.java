@@ -202,6 +202,9 @@ class BenchmarkSmokeTest {
         assertThat(BenchmarkOptions.parse("--huge").sizes()).containsExactly(1_000, 10_000, 100_000, 1_000_000);
         assertThat(BenchmarkOptions.parse("--sizes=1000", "--huge").sizes()).containsExactly(1_000, 1_000_000);
         assertThat(BenchmarkOptions.parse().diskAbove()).isEqualTo(200_000);
+        assertThat(BenchmarkArguments.usage().replaceAll("\\s+", " "))
+                .contains("(default: 200000)")
+                .contains("(default: 300)");
         assertThat(BenchmarkOptions.parse("--disk-above=5").diskAbove()).isEqualTo(5);
         assertThat(BenchmarkOptions.parse("--delay-ms=7").delay()).isEqualTo(Duration.ofMillis(7));
         assertThat(BenchmarkOptions.parse("--memory-logs=1000000").memoryLogs()).containsExactly(1_000_000);
