@@ -2,6 +2,7 @@ package io.codelog.cli;
 
 import io.codelog.migration.MigrationEngine;
 import io.codelog.migration.MigrationJob;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -33,7 +34,7 @@ abstract class CopyCommand implements Callable<Integer> {
     }
 
     /** The engine copying this command's way. */
-    abstract MigrationEngine engine(MongoCommandConnection mongo, S3CommandConnection s3, CliContext context);
+    abstract MigrationEngine engine(MongoCommandConnection mongo, S3CommandConnection s3, Clock clock);
 
     /** The stores as source {@code ->} target, for the first line. */
     abstract String route(MongoCommandConnection mongo, S3CommandConnection s3);
@@ -46,7 +47,7 @@ abstract class CopyCommand implements Callable<Integer> {
         }
         S3CommandConnection s3 = root.s3(name);
         MongoCommandConnection mongo = root.mongo(name);
-        MigrationEngine engine = engine(mongo, s3, root.context());
+        MigrationEngine engine = engine(mongo, s3, root.context().clock());
         root.context()
                 .out()
                 .println((job.dryRun() ? "Dry run: " : "") + name + " " + route(mongo, s3) + ", days " + days.describe()

@@ -1,6 +1,7 @@
 package io.codelog.cli;
 
 import io.codelog.migration.MigrationEngine;
+import java.time.Clock;
 import picocli.CommandLine.Command;
 
 /** {@code codelog migrate}: copies MongoDB's logs of a range of days to S3. */
@@ -22,8 +23,8 @@ final class MigrateCommand extends CopyCommand {
     }
 
     @Override
-    MigrationEngine engine(MongoCommandConnection mongo, S3CommandConnection s3, CliContext context) {
-        return Engines.mongoToS3(mongo, s3, context.clock());
+    MigrationEngine engine(MongoCommandConnection mongo, S3CommandConnection s3, Clock clock) {
+        return Engines.mongoToS3(mongo, s3, clock);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.codelog.cli;
 
 import io.codelog.migration.MigrationEngine;
+import java.time.Clock;
 import picocli.CommandLine.Command;
 
 /** {@code codelog rollback}: copies S3's logs of a range of days back to MongoDB. */
@@ -22,8 +23,8 @@ final class RollbackCommand extends CopyCommand {
     }
 
     @Override
-    MigrationEngine engine(MongoCommandConnection mongo, S3CommandConnection s3, CliContext context) {
-        return Engines.s3ToMongo(mongo, s3, context.clock());
+    MigrationEngine engine(MongoCommandConnection mongo, S3CommandConnection s3, Clock clock) {
+        return Engines.s3ToMongo(mongo, s3, clock);
     }
 
     @Override

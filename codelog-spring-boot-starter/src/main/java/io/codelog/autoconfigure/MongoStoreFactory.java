@@ -59,7 +59,8 @@ public final class MongoStoreFactory {
                     "Set it to mongodb://user:password@host:27017/database.");
         }
         ConnectionString connection = connectionString();
-        String database = configuredDatabaseName() != null ? configuredDatabaseName() : connection.getDatabase();
+        String configured = configuredDatabaseName();
+        String database = configured != null ? configured : connection.getDatabase();
         if (database == null) {
             throw new CodeLogConfigurationException(
                     DATABASE_NAME,
