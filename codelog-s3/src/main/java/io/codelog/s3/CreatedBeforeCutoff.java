@@ -18,12 +18,19 @@ import java.util.Optional;
 final class CreatedBeforeCutoff {
 
     private final S3Calls calls;
+    private final ParsedObjectReader reader;
     private final LogObjectCodec codec;
     private final RequestPool pool;
     private final UnreadableObjectListener onUnreadable;
 
-    CreatedBeforeCutoff(S3Calls calls, LogObjectCodec codec, RequestPool pool, UnreadableObjectListener onUnreadable) {
+    CreatedBeforeCutoff(
+            S3Calls calls,
+            ParsedObjectReader reader,
+            LogObjectCodec codec,
+            RequestPool pool,
+            UnreadableObjectListener onUnreadable) {
         this.calls = calls;
+        this.reader = reader;
         this.codec = codec;
         this.pool = pool;
         this.onUnreadable = onUnreadable;
@@ -90,11 +97,8 @@ final class CreatedBeforeCutoff {
 
     private Optional<Instant> createdFromBody(String operation, LogKey key) {
         try {
-            Optional<S3Calls.StoredObject> stored = calls.get(operation, key.key());
-            if (stored.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(codec.decode(key, stored.get()).createdAt());
+            return reader.read(operation, key.key(), object -> codec.decode(key, object))
+                    .map(parsed -> parsed.value().createdAt());
         } catch (MalformedCodeLogException e) {
             onUnreadable.onUnreadable(key.key(), e.reason() + "; not deleted by deleteOlder");
             return Optional.empty();

@@ -57,9 +57,14 @@ interface IdIndex {
     }
 
     /** The index the settings choose, on the store's bucket for pointers. */
-    static IdIndex of(S3IdIndex choice, S3Calls calls, S3KeyLayout layout, UnreadableObjectListener onUnreadable) {
+    static IdIndex of(
+            S3IdIndex choice,
+            S3Calls calls,
+            ParsedObjectReader reader,
+            S3KeyLayout layout,
+            UnreadableObjectListener onUnreadable) {
         return switch (choice.kind()) {
-            case POINTERS -> new PointerIdIndex(calls, layout, onUnreadable);
+            case POINTERS -> new PointerIdIndex(calls, reader, layout, onUnreadable);
             case EXTERNAL -> new ExternalIdIndex(choice.external(), onUnreadable);
             case NONE -> none();
         };

@@ -28,12 +28,14 @@ final class LogCreator {
     private static final String OPERATION = "create";
 
     private final S3Calls calls;
+    private final ParsedObjectReader reader;
     private final LogObjectCodec codec;
     private final IdIndex index;
     private final ParallelWrites parallel;
 
-    LogCreator(S3Calls calls, LogObjectCodec codec, IdIndex index, ParallelWrites parallel) {
+    LogCreator(S3Calls calls, ParsedObjectReader reader, LogObjectCodec codec, IdIndex index, ParallelWrites parallel) {
         this.calls = calls;
+        this.reader = reader;
         this.codec = codec;
         this.index = index;
         this.parallel = parallel;
@@ -85,9 +87,8 @@ final class LogCreator {
      */
     private boolean holdsThisLog(String key, CodeLog log) {
         try {
-            return calls.get(OPERATION, key)
-                    .map(stored -> codec.decodeBody(stored.bytes(), stored.contentEncoding()))
-                    .filter(log::equals)
+            return reader.read(OPERATION, key, stored -> codec.decodeBody(stored.bytes(), stored.contentEncoding()))
+                    .filter(parsed -> parsed.value().equals(log))
                     .isPresent();
         } catch (MalformedCodeLogException notALog) {
             return false;

@@ -15,11 +15,14 @@ import java.util.Optional;
 final class PointerIdIndex implements IdIndex {
 
     private final S3Calls calls;
+    private final ParsedObjectReader reader;
     private final S3KeyLayout layout;
     private final UnreadableObjectListener onUnreadable;
 
-    PointerIdIndex(S3Calls calls, S3KeyLayout layout, UnreadableObjectListener onUnreadable) {
+    PointerIdIndex(
+            S3Calls calls, ParsedObjectReader reader, S3KeyLayout layout, UnreadableObjectListener onUnreadable) {
         this.calls = calls;
+        this.reader = reader;
         this.layout = layout;
         this.onUnreadable = onUnreadable;
     }
@@ -49,20 +52,17 @@ final class PointerIdIndex implements IdIndex {
     @Override
     public Optional<IdIndexEntry> find(String operation, String id) {
         String indexKey = layout.indexKey(id);
-        Optional<S3Calls.StoredObject> stored;
         try {
-            stored = calls.get(operation, indexKey);
-        } catch (MalformedCodeLogException tooLarge) {
-            onUnreadable.onUnreadable(indexKey, tooLarge.reason());
+            return reader.read(operation, indexKey, PointerIdIndex::entry).map(ParsedObjectReader.Parsed::value);
+        } catch (MalformedCodeLogException unreadable) {
+            onUnreadable.onUnreadable(indexKey, unreadable.reason());
             return Optional.empty();
         }
-        return stored.flatMap(object -> {
-            Optional<IdIndexEntry> entry = IdIndexJson.read(object.bytes());
-            if (entry.isEmpty()) {
-                onUnreadable.onUnreadable(indexKey, LogLocator.BAD_POINTER);
-            }
-            return entry;
-        });
+    }
+
+    private static IdIndexEntry entry(S3Calls.StoredObject pointer) {
+        return IdIndexJson.read(pointer.bytes())
+                .orElseThrow(() -> new MalformedCodeLogException(LogLocator.BAD_POINTER));
     }
 
     @Override

@@ -29,7 +29,7 @@ import java.util.function.Predicate;
  */
 final class RunLogPages {
 
-    private final S3Calls calls;
+    private final ParsedObjectReader reader;
     private final S3KeyLayout layout;
     private final DayWindows windows;
     private final LogKeyScanner scanner;
@@ -39,7 +39,7 @@ final class RunLogPages {
     private final RunDayHints hints;
 
     RunLogPages(
-            S3Calls calls,
+            ParsedObjectReader reader,
             S3KeyLayout layout,
             DayWindows windows,
             LogKeyScanner scanner,
@@ -47,7 +47,7 @@ final class RunLogPages {
             LogObjectCodec codec,
             UnreadableObjectListener onUnreadable,
             RunDayHints hints) {
-        this.calls = calls;
+        this.reader = reader;
         this.layout = layout;
         this.windows = windows;
         this.scanner = scanner;
@@ -153,12 +153,8 @@ final class RunLogPages {
     private Optional<CodeLog> read(String operation, ListedLog listed) {
         try {
             // Empty when the object was deleted between the LIST and the GET.
-            Optional<S3Calls.StoredObject> stored =
-                    calls.get(operation, listed.key().key());
-            if (stored.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(codec.decode(listed.key(), stored.get()));
+            return reader.read(operation, listed.key().key(), object -> codec.decode(listed.key(), object))
+                    .map(ParsedObjectReader.Parsed::value);
         } catch (MalformedCodeLogException e) {
             onUnreadable.onUnreadable(listed.key().key(), e.reason());
             return Optional.empty();

@@ -66,6 +66,7 @@ public final class S3CodeLogRepository implements CodeLogRepository, RunLogIds, 
     private final S3KeyLayout layout;
     private final S3Calls calls;
     private final LogObjectCodec codec;
+    private final ParsedObjectReader reader;
     private final RequestPool pool;
     private final ParallelWrites parallel;
     private final IdIndex index;
@@ -91,6 +92,7 @@ public final class S3CodeLogRepository implements CodeLogRepository, RunLogIds, 
                 LogObjectCodec.maxObjectBytes(settings.rules().content().maxLength());
         this.calls = new S3Calls(client, settings.bucket(), settings.encryption(), maxObjectBytes);
         this.codec = new LogObjectCodec(settings.gzip(), maxObjectBytes);
+        this.reader = new ParsedObjectReader(calls);
         this.pool = new RequestPool(settings.readConcurrency());
         this.parallel = new ParallelWrites();
         DayPrefixWalker walker = new DayPrefixWalker(calls, layout, pool);
@@ -99,7 +101,7 @@ public final class S3CodeLogRepository implements CodeLogRepository, RunLogIds, 
                 : null;
         LogKeyScanner scanner = new LogKeyScanner(calls, pool, legacyDays, layout, settings.onUnreadable());
         DayWindows windows = new DayWindows(settings);
-        this.index = IdIndex.of(settings.idIndex(), calls, layout, settings.onUnreadable());
+        this.index = IdIndex.of(settings.idIndex(), calls, reader, layout, settings.onUnreadable());
         this.locator = new LogLocator(
                 calls,
                 layout,
@@ -108,9 +110,9 @@ public final class S3CodeLogRepository implements CodeLogRepository, RunLogIds, 
                 index,
                 new DayIdCache(settings.lookupCacheTtl(), rules.clock()),
                 settings.onUnreadable());
-        this.creator = new LogCreator(calls, codec, index, parallel);
+        this.creator = new LogCreator(calls, reader, codec, index, parallel);
         this.pages = new RunLogPages(
-                calls,
+                reader,
                 layout,
                 windows,
                 scanner,
@@ -123,10 +125,10 @@ public final class S3CodeLogRepository implements CodeLogRepository, RunLogIds, 
                 layout,
                 walker,
                 pool,
-                new CreatedBeforeCutoff(calls, codec, pool, settings.onUnreadable()),
+                new CreatedBeforeCutoff(calls, reader, codec, pool, settings.onUnreadable()),
                 index,
                 settings);
-        this.versioned = new VersionedObjects(calls, layout, codec, locator, index, readLegacyPath);
+        this.versioned = new VersionedObjects(calls, reader, layout, codec, locator, index, readLegacyPath);
     }
 
     /**
@@ -375,13 +377,12 @@ public final class S3CodeLogRepository implements CodeLogRepository, RunLogIds, 
     private Optional<StoredLog> read(String operation, String id, LogLocator.Location location) {
         LogKey key = location.key();
         try {
-            Optional<S3Calls.StoredObject> stored = calls.get(operation, key.key());
-            if (stored.isEmpty()) {
+            Optional<ParsedObjectReader.Parsed<CodeLog>> read =
+                    reader.read(operation, key.key(), object -> codec.decode(key, object));
+            if (read.isEmpty()) {
                 forgetStaleEntry(operation, id, location);
-                return Optional.empty();
             }
-            return Optional.of(
-                    new StoredLog(codec.decode(key, stored.get()), stored.get().eTag()));
+            return read.map(parsed -> new StoredLog(parsed.value(), parsed.eTag()));
         } catch (MalformedCodeLogException e) {
             throw new MalformedCodeLogException(
                     "bucket=" + calls.bucket() + " key=" + key.key() + ": " + e.reason(), e);

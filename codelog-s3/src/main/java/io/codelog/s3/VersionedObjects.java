@@ -2,7 +2,6 @@ package io.codelog.s3;
 
 import io.codelog.core.CodeLog;
 import io.codelog.core.InvalidCodeLogException;
-import io.codelog.core.MalformedCodeLogException;
 import io.codelog.core.StoredVersion;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.Optional;
 final class VersionedObjects {
 
     private final S3Calls calls;
+    private final ParsedObjectReader reader;
     private final S3KeyLayout layout;
     private final LogObjectCodec codec;
     private final LogLocator locator;
@@ -26,12 +26,14 @@ final class VersionedObjects {
 
     VersionedObjects(
             S3Calls calls,
+            ParsedObjectReader reader,
             S3KeyLayout layout,
             LogObjectCodec codec,
             LogLocator locator,
             IdIndex index,
             boolean readLegacyPath) {
         this.calls = calls;
+        this.reader = reader;
         this.layout = layout;
         this.codec = codec;
         this.locator = locator;
@@ -61,23 +63,18 @@ final class VersionedObjects {
      * HEAD. A stale id index entry is left alone: this is a read for a decision, not a repair of the index.
      */
     StoredVersion readAt(LogKey key, String validId) {
-        Optional<S3Calls.StoredObject> stored;
+        Optional<ParsedObjectReader.Parsed<CodeLog>> read;
         try {
-            stored = calls.get("readVersion", key.key());
-        } catch (MalformedCodeLogException tooLarge) {
-            return calls.headETag("readVersion", key.key())
-                    .map(eTag -> StoredVersion.unreadable(validId, tooLarge.reason(), new ObjectVersion(key, eTag)))
+            read = reader.read("readVersion", key.key(), object -> codec.decode(key, object));
+        } catch (ParsedObjectReader.UnparsableObjectException unreadable) {
+            String readETag = unreadable.eTag();
+            Optional<String> eTag = readETag != null ? Optional.of(readETag) : calls.headETag("readVersion", key.key());
+            return eTag.map(found ->
+                            StoredVersion.unreadable(validId, unreadable.reason(), new ObjectVersion(key, found)))
                     .orElseGet(() -> StoredVersion.absent(validId));
         }
-        if (stored.isEmpty()) {
-            return StoredVersion.absent(validId);
-        }
-        ObjectVersion version = new ObjectVersion(key, stored.get().eTag());
-        try {
-            return StoredVersion.of(codec.decode(key, stored.get()), version);
-        } catch (MalformedCodeLogException e) {
-            return StoredVersion.unreadable(validId, e.reason(), version);
-        }
+        return read.map(parsed -> StoredVersion.of(parsed.value(), new ObjectVersion(key, parsed.eTag())))
+                .orElseGet(() -> StoredVersion.absent(validId));
     }
 
     /**
