@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -44,7 +45,13 @@ final class FaultProxy implements AutoCloseable {
          * on (a {@code 100 Continue} is passed, so the client sends its body): the client cannot tell whether the
          * request took effect.
          */
-        RESPONSE_LOST(0, null, null, null);
+        RESPONSE_LOST(0, null, null, null),
+        /**
+         * Forwards the request and passes the answer on with the first half of its body only, its
+         * {@code Content-Length} to match: what a server that writes an object in place (Adobe S3Mock) serves while
+         * a PUT of that object is under way.
+         */
+        PART_WRITTEN(0, null, null, null);
 
         private final int status;
         private final String reason;
@@ -245,6 +252,7 @@ final class FaultProxy implements AutoCloseable {
                 forwardAndDropAnswer(client, in, head);
                 client.setSoLinger(true, 0);
             }
+            case PART_WRITTEN -> forwardHalfBody(client, in, head);
             case SLOW_DOWN_503, INTERNAL_ERROR_500 -> {
                 head.skipBody(in);
                 answer(fault, client.getOutputStream(), head.isHead());
@@ -271,13 +279,7 @@ final class FaultProxy implements AutoCloseable {
     }
 
     private void forward(Socket client, InputStream in, HttpRequestHead head) throws IOException {
-        try (Socket server = new Socket()) {
-            open.add(server);
-            server.connect(upstream, CONNECT_TIMEOUT_MILLIS);
-            OutputStream toServer = server.getOutputStream();
-            toServer.write(head.withConnectionClose());
-            toServer.flush();
-            threads.execute(() -> pipe(in, toServer));
+        try (Socket server = sendUpstream(in, head)) {
             server.getInputStream().transferTo(client.getOutputStream());
             client.getOutputStream().flush();
         } finally {
@@ -287,13 +289,7 @@ final class FaultProxy implements AutoCloseable {
 
     /** Forwards the request, passes interim {@code 100 Continue} answers, and reads the final answer to nowhere. */
     private void forwardAndDropAnswer(Socket client, InputStream in, HttpRequestHead head) throws IOException {
-        try (Socket server = new Socket()) {
-            open.add(server);
-            server.connect(upstream, CONNECT_TIMEOUT_MILLIS);
-            OutputStream toServer = server.getOutputStream();
-            toServer.write(head.withConnectionClose());
-            toServer.flush();
-            threads.execute(() -> pipe(in, toServer));
+        try (Socket server = sendUpstream(in, head)) {
             InputStream fromServer = new BufferedInputStream(server.getInputStream());
             byte[] answerHead = HttpRequestHead.readHeadBytes(fromServer);
             while (answerHead != null
@@ -305,6 +301,42 @@ final class FaultProxy implements AutoCloseable {
             fromServer.transferTo(OutputStream.nullOutputStream());
         } finally {
             open.removeIf(Socket::isClosed);
+        }
+    }
+
+    /** Forwards the request and passes on the answer's head and the first half of its body. */
+    private void forwardHalfBody(Socket client, InputStream in, HttpRequestHead head) throws IOException {
+        try (Socket server = sendUpstream(in, head)) {
+            InputStream fromServer = new BufferedInputStream(server.getInputStream());
+            byte[] answerHead = HttpRequestHead.readHeadBytes(fromServer);
+            if (answerHead == null) {
+                return;
+            }
+            byte[] body = fromServer.readAllBytes();
+            byte[] half = Arrays.copyOf(body, body.length / 2);
+            OutputStream out = client.getOutputStream();
+            out.write(HttpRequestHead.withContentLength(answerHead, half.length));
+            out.write(half);
+            out.flush();
+        } finally {
+            open.removeIf(Socket::isClosed);
+        }
+    }
+
+    /** A connection to the server that has been sent the request's head and is being sent its body. */
+    private Socket sendUpstream(InputStream in, HttpRequestHead head) throws IOException {
+        Socket server = new Socket();
+        open.add(server);
+        try {
+            server.connect(upstream, CONNECT_TIMEOUT_MILLIS);
+            OutputStream toServer = server.getOutputStream();
+            toServer.write(head.withConnectionClose());
+            toServer.flush();
+            threads.execute(() -> pipe(in, toServer));
+            return server;
+        } catch (IOException e) {
+            server.close();
+            throw e;
         }
     }
 

@@ -14,10 +14,10 @@ import java.util.Queue;
  * @param proxy the fault proxy in front of its S3 server, or null without S3
  * @param mongo its MongoDB server, or null without MongoDB
  * @param oldLogs the store to put old logs in before the history (a fallback's secondary), or null
- * @param atomicWrites whether its S3 server writes atomically: racing conditional writes, and a PUT seen whole or not
- *     at all. S3Mock does neither; there each id is written by one client only, and anomalies of an object it served
- *     part-written are told apart
- * @param unreadable the keys of the objects its S3 store skipped as unreadable
+ * @param atomicWrites whether its S3 server's racing conditional writes are atomic. S3Mock's are not; there each id
+ *     is written by one client only. (S3Mock also serves an object part-written while a PUT of it runs; the store
+ *     reads such a body again, and the history holds it to the same rules as everywhere.)
+ * @param unreadable the keys of the objects its S3 store skipped as unreadable, printed with the history
  * @param resources closed in reverse order after the history
  */
 record HistoryStore(

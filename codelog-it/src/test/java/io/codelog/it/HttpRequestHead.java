@@ -88,6 +88,26 @@ final class HttpRequestHead {
         throw new IOException("connection ended inside a head");
     }
 
+    /**
+     * An answer head, as {@link #readHeadBytes} read it, announcing a body of this length: its
+     * {@code Content-Length} replaced. An answer sent in chunks is refused, as its body is not the bytes that follow.
+     */
+    static byte[] withContentLength(byte[] answerHead, int length) {
+        String[] lines = new String(answerHead, StandardCharsets.ISO_8859_1).split("\r\n", -1);
+        StringBuilder out = new StringBuilder();
+        for (String line : lines) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (name(line).equals("transfer-encoding")) {
+                throw new IllegalArgumentException("a chunked answer: " + lines[0]);
+            }
+            out.append(name(line).equals("content-length") ? "Content-Length: " + length : line)
+                    .append("\r\n");
+        }
+        return out.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     /** Whether this is a HEAD request, whose answer has no body. */
     boolean isHead() {
         return requestLine.startsWith("HEAD ");
