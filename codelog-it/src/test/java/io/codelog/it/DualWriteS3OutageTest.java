@@ -69,8 +69,7 @@ class DualWriteS3OutageTest {
     private final AtomicInteger writes = new AtomicInteger();
     private MongoClient mongoClient;
     private MongoTemplate mongo;
-    private S3Connection admin;
-    private FaultProxy proxy;
+    private ProxiedS3 proxied;
     private S3Connection throughProxy;
     private MongoCodeLogSettings mongoSettings;
     private S3CodeLogSettings s3Settings;
@@ -83,12 +82,10 @@ class DualWriteS3OutageTest {
     void setUp(MongoTestServer mongoServer, S3TestServer s3Server) throws Exception {
         mongoClient = MongoClients.create(mongoServer.connectionString());
         mongo = new MongoTemplate(mongoClient, "codelog_outage_" + Long.toHexString(System.nanoTime()));
-        admin = S3Connection.direct(s3Server);
-        String bucket = admin.newBucket("codelog-outage");
-        proxy = FaultProxy.start(s3Server.endpoint());
-        throughProxy = S3Connection.through(proxy.endpoint(), s3Server, ClientBudget.SHORT);
+        proxied = ProxiedS3.start(s3Server, "codelog-outage");
+        throughProxy = proxied.connect(ClientBudget.SHORT);
         mongoSettings = MongoCodeLogSettings.defaults().withCollection("codelog");
-        s3Settings = S3CodeLogSettings.of(bucket, S3Connection.newPrefix("outage"));
+        s3Settings = S3CodeLogSettings.of(proxied.bucket(), S3Connection.newPrefix("outage"));
         primary = new MongoCodeLogRepository(mongo, mongoSettings);
         secondary = new S3CodeLogRepository(throughProxy.client(), s3Settings);
         failures = new MongoDualWriteFailureLog(mongo);
@@ -103,8 +100,7 @@ class DualWriteS3OutageTest {
     void tearDown() throws Exception {
         secondary.close();
         throughProxy.close();
-        proxy.close();
-        admin.close();
+        proxied.close();
         mongo.getDb().drop();
         mongoClient.close();
     }
@@ -118,11 +114,11 @@ class DualWriteS3OutageTest {
         runWriters(writer -> createBefore(logsByWriter.get(writer), writer));
         assertThat(failures.count()).as("failures recorded before the outage").isZero();
 
-        proxy.cut();
+        proxied.proxy().cut();
         try {
             runWriters(writer -> writeDuringOutage(logsByWriter.get(writer), writer));
         } finally {
-            proxy.restore();
+            proxied.proxy().restore();
         }
         runWriters(writer -> createAfter(logsByWriter.get(writer), writer));
 
@@ -148,9 +144,10 @@ class DualWriteS3OutageTest {
                         .count());
         assertThat(failures.count()).as("failures left after the repair").isZero();
 
-        try (S3CodeLogRepository direct = new S3CodeLogRepository(admin.client(), s3Settings)) {
+        try (S3CodeLogRepository direct =
+                new S3CodeLogRepository(proxied.direct().client(), s3Settings)) {
             MigrationEngine engine = MigrationEngine.mongoToS3(
-                    mongo, mongoSettings, admin.client(), s3Settings, direct, Clock.systemUTC());
+                    mongo, mongoSettings, proxied.direct().client(), s3Settings, direct, Clock.systemUTC());
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             VerifyJob days = VerifyJob.of(today.minusDays(1), today.plusDays(2));
             VerificationReport repairing = engine.verify(days.withRepair(true));
@@ -176,7 +173,7 @@ class DualWriteS3OutageTest {
                 assertThat(direct.findById(log.id()))
                         .contains(primary.findById(log.id()).orElseThrow());
             }
-            assertThat(admin.keys(s3Settings.bucket(), s3Settings.prefix() + "/logs/"))
+            assertThat(proxied.direct().keys(s3Settings.bucket(), s3Settings.prefix() + "/logs/"))
                     .as("objects in S3, one per log left in MongoDB")
                     .hasSize(live.size());
             System.out.printf(

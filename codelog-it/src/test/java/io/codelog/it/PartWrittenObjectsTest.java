@@ -42,10 +42,9 @@ class PartWrittenObjectsTest {
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
-    private static S3TestServer server;
-    private static S3Connection admin;
-    private static String bucket;
+    private static ProxiedS3 proxied;
     private static FaultProxy proxy;
+    private static String bucket;
 
     private final Map<String, String> reported = new ConcurrentHashMap<>();
     private S3Connection connection;
@@ -57,21 +56,19 @@ class PartWrittenObjectsTest {
 
     @BeforeAll
     static void startProxy(S3TestServer s3) throws IOException {
-        server = s3;
-        admin = S3Connection.direct(s3);
-        bucket = admin.newBucket("codelog-part-written");
-        proxy = FaultProxy.start(s3.endpoint());
+        proxied = ProxiedS3.start(s3, "codelog-part-written");
+        proxy = proxied.proxy();
+        bucket = proxied.bucket();
     }
 
     @AfterAll
     static void stopProxy() throws IOException {
-        proxy.close();
-        admin.close();
+        proxied.close();
     }
 
     @BeforeEach
     void threeLogs() {
-        connection = S3Connection.through(proxy.endpoint(), server, ClientBudget.SHORT);
+        connection = proxied.connect(ClientBudget.SHORT);
         prefix = S3Connection.newPrefix("part-written");
         repository = new S3CodeLogRepository(
                 connection.client(),

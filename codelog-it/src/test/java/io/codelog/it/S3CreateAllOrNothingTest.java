@@ -38,27 +38,22 @@ class S3CreateAllOrNothingTest {
     private static final String RUN = new ObjectId().toHexString();
     private static final String CODE = "3f1e8c2a-7b4d-4e9f-a1c2-5d6e7f8a9b0c";
 
-    private static S3Connection admin;
+    private static ProxiedS3 proxied;
     private static S3Connection throughProxy;
-    private static FaultProxy proxy;
-    private static String bucket;
 
     private String prefix;
     private S3CodeLogRepository store;
 
     @BeforeAll
     static void startProxy(S3TestServer s3) throws IOException {
-        admin = S3Connection.direct(s3);
-        bucket = admin.newBucket("codelog-all-or-nothing");
-        proxy = FaultProxy.start(s3.endpoint());
-        throughProxy = S3Connection.through(proxy.endpoint(), s3, BUDGET);
+        proxied = ProxiedS3.start(s3, "codelog-all-or-nothing");
+        throughProxy = proxied.connect(BUDGET);
     }
 
     @AfterAll
     static void stop() throws IOException {
         throughProxy.close();
-        proxy.close();
-        admin.close();
+        proxied.close();
     }
 
     @BeforeEach
@@ -66,7 +61,7 @@ class S3CreateAllOrNothingTest {
         prefix = S3Connection.newPrefix("create");
         store = new S3CodeLogRepository(
                 throughProxy.client(),
-                S3CodeLogSettings.builder(bucket)
+                S3CodeLogSettings.builder(proxied.bucket())
                         .prefix(prefix)
                         .rules(CodeLogRules.defaults())
                         .build());
@@ -74,7 +69,7 @@ class S3CreateAllOrNothingTest {
 
     @AfterEach
     void passThroughAndClose() {
-        proxy.passThrough();
+        proxied.proxy().passThrough();
         store.close();
     }
 
@@ -84,13 +79,13 @@ class S3CreateAllOrNothingTest {
         for (FaultProxy.Fault fault :
                 List.of(FaultProxy.Fault.SLOW_DOWN_503, FaultProxy.Fault.INTERNAL_ERROR_500, FaultProxy.Fault.RESET)) {
             String id = new ObjectId().toHexString();
-            proxy.inject(fault, failing.requestLine(), BUDGET.maxAttempts());
+            proxied.proxy().inject(fault, failing.requestLine(), BUDGET.maxAttempts());
 
             assertThatThrownBy(() -> store.create(log(id, "lost")))
                     .as("create with every %s PUT answered %s", failing, fault)
                     .isInstanceOf(CodeLogStorageException.class);
 
-            proxy.passThrough();
+            proxied.proxy().passThrough();
             assertThat(store.findById(id))
                     .as("findById after %s on the %s PUT", fault, failing)
                     .isEmpty();
@@ -98,7 +93,7 @@ class S3CreateAllOrNothingTest {
                     .as("listRunLogs after %s on the %s PUT", fault, failing)
                     .extracting(CodeLog::id)
                     .doesNotContain(id);
-            assertThat(admin.keys(bucket, prefix))
+            assertThat(proxied.direct().keys(proxied.bucket(), prefix))
                     .as("objects left in the bucket after %s on the %s PUT", fault, failing)
                     .noneMatch(key -> key.contains(id));
 

@@ -45,17 +45,11 @@ class S3FaultToleranceTest {
     private static final Duration CUT_PERIOD = Duration.ofMillis(1_500);
     private static final List<String> TABLE = Collections.synchronizedList(new ArrayList<>());
 
-    private static S3TestServer server;
-    private static S3Connection admin;
-    private static String bucket;
-    private static FaultProxy proxy;
+    private static ProxiedS3 proxied;
 
     @BeforeAll
     static void startProxy(S3TestServer s3) throws IOException {
-        server = s3;
-        admin = S3Connection.direct(s3);
-        bucket = admin.newBucket("codelog-faults");
-        proxy = FaultProxy.start(s3.endpoint());
+        proxied = ProxiedS3.start(s3, "codelog-faults");
     }
 
     @AfterAll
@@ -65,8 +59,7 @@ class S3FaultToleranceTest {
                 + BUDGET.callTimeout().toMillis() + " ms, " + BUDGET.maxAttempts() + " attempts, standard retries)");
         System.out.println(FaultScenario.tableHeader());
         TABLE.forEach(System.out::println);
-        proxy.close();
-        admin.close();
+        proxied.close();
     }
 
     // A create sends its two PUTs at once, so a fault is aimed at one of them: at the log's by default.
@@ -92,16 +85,16 @@ class S3FaultToleranceTest {
     @MethodSource("faults")
     void createSurvivesOrFailsTypedAndLosesNothing(
             String name, Fault fault, CreatePut target, int count, int creates, boolean withinRetries) {
-        try (S3Connection faulty = S3Connection.through(proxy.endpoint(), server, BUDGET);
+        try (S3Connection faulty = proxied.connect(BUDGET);
                 S3CodeLogRepository repository = repository(faulty)) {
             FaultScenario scenario = new FaultScenario(name, repository, CREATE_BUDGET);
-            long injectedBefore = proxy.injected();
+            long injectedBefore = proxied.proxy().injected();
             for (int i = 0; i < creates; i++) {
-                proxy.inject(fault, target.requestLine(), count);
+                proxied.proxy().inject(fault, target.requestLine(), count);
                 scenario.create();
             }
-            proxy.passThrough();
-            long injected = proxy.injected() - injectedBefore;
+            proxied.proxy().passThrough();
+            long injected = proxied.proxy().injected() - injectedBefore;
 
             int lost = scenario.verifyAndCountLost();
 
@@ -129,15 +122,15 @@ class S3FaultToleranceTest {
         long giveUpAt = System.nanoTime() + CUT_PERIOD.plusSeconds(60).toNanos();
         ScheduledExecutorService restorer = Executors.newSingleThreadScheduledExecutor();
         ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try (S3Connection faulty = S3Connection.through(proxy.endpoint(), server, BUDGET);
+        try (S3Connection faulty = proxied.connect(BUDGET);
                 S3CodeLogRepository repository = repository(faulty)) {
             FaultScenario scenario = new FaultScenario(
                     "connections refused for " + CUT_PERIOD.toMillis() + " ms", repository, CREATE_BUDGET);
-            proxy.cut();
+            proxied.proxy().cut();
             // The sleep here is the fault itself: how long the endpoint refuses connections.
             ScheduledFuture<?> restored = restorer.schedule(
                     () -> {
-                        proxy.restore();
+                        proxied.proxy().restore();
                         return null;
                     },
                     CUT_PERIOD.toMillis(),
@@ -175,7 +168,7 @@ class S3FaultToleranceTest {
     private static S3CodeLogRepository repository(S3Connection connection) {
         return new S3CodeLogRepository(
                 connection.client(),
-                S3CodeLogSettings.builder(bucket)
+                S3CodeLogSettings.builder(proxied.bucket())
                         .prefix(S3Connection.newPrefix("faults"))
                         .build());
     }

@@ -32,45 +32,39 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 @ExtendWith(TestServers.class)
 class S3RequestMetricsTest {
 
-    private static S3TestServer server;
-    private static S3Connection admin;
-    private static String bucket;
-    private static FaultProxy proxy;
+    private static ProxiedS3 proxied;
 
     private final MeterRegistry meters = new SimpleMeterRegistry();
     private S3Connection faulty;
 
     @BeforeAll
     static void startProxy(S3TestServer s3) throws IOException {
-        server = s3;
-        admin = S3Connection.direct(s3);
-        bucket = admin.newBucket("codelog-metrics");
-        proxy = FaultProxy.start(s3.endpoint());
+        proxied = ProxiedS3.start(s3, "codelog-metrics");
     }
 
     @AfterAll
     static void stopProxy() throws IOException {
-        proxy.close();
-        admin.close();
+        proxied.close();
     }
 
     @BeforeEach
     void connect() {
-        faulty = S3Connection.through(proxy.endpoint(), server, ClientBudget.SHORT, new S3RequestMetrics(meters));
+        faulty = proxied.connect(ClientBudget.SHORT, new S3RequestMetrics(meters));
     }
 
     @AfterEach
     void disconnect() {
-        proxy.passThrough();
+        proxied.proxy().passThrough();
         faulty.close();
     }
 
     @Test
     @DisplayName("a PUT answered 503, then 200 on the retry, counts two attempts, one per status; one call")
     void retryAfterServerError() {
-        proxy.inject(Fault.SLOW_DOWN_503, 1);
+        proxied.proxy().inject(Fault.SLOW_DOWN_503, 1);
 
-        faulty.client().putObject(request -> request.bucket(bucket).key("after-503"), RequestBody.fromString("x"));
+        faulty.client()
+                .putObject(request -> request.bucket(proxied.bucket()).key("after-503"), RequestBody.fromString("x"));
 
         assertThat(attempts("PutObject")).isEqualTo(Map.of("503 server_error", 1.0, "200 success", 1.0));
         assertThat(faulty.counter().count("PutObject")).isEqualTo(1);
@@ -80,9 +74,10 @@ class S3RequestMetricsTest {
     @Test
     @DisplayName("an attempt the connection reset before any answer counts with status none")
     void retryAfterReset() {
-        proxy.inject(Fault.RESET, 1);
+        proxied.proxy().inject(Fault.RESET, 1);
 
-        faulty.client().putObject(request -> request.bucket(bucket).key("after-reset"), RequestBody.fromString("x"));
+        faulty.client()
+                .putObject(request -> request.bucket(proxied.bucket()).key("after-reset"), RequestBody.fromString("x"));
 
         assertThat(attempts("PutObject")).isEqualTo(Map.of("none io_error", 1.0, "200 success", 1.0));
         assertThat(faulty.counter().attempts("PutObject")).isEqualTo(2);
@@ -91,10 +86,11 @@ class S3RequestMetricsTest {
     @Test
     @DisplayName("a call that fails after every attempt counts each one, the last too")
     void everyAttemptFails() {
-        proxy.inject(Fault.RESET, ClientBudget.SHORT.maxAttempts());
+        proxied.proxy().inject(Fault.RESET, ClientBudget.SHORT.maxAttempts());
 
         assertThatThrownBy(() -> faulty.client()
-                        .putObject(request -> request.bucket(bucket).key("never"), RequestBody.fromString("x")))
+                        .putObject(
+                                request -> request.bucket(proxied.bucket()).key("never"), RequestBody.fromString("x")))
                 .isInstanceOf(SdkClientException.class);
 
         assertThat(attempts("PutObject")).isEqualTo(Map.of("none io_error", (double) ClientBudget.SHORT.maxAttempts()));
@@ -106,7 +102,8 @@ class S3RequestMetricsTest {
     @DisplayName("a 404 is one attempt, not retried, tagged client_error")
     void notFound() {
         assertThatThrownBy(() -> faulty.client()
-                        .getObjectAsBytes(request -> request.bucket(bucket).key("missing")))
+                        .getObjectAsBytes(
+                                request -> request.bucket(proxied.bucket()).key("missing")))
                 .isInstanceOf(NoSuchKeyException.class);
 
         assertThat(attempts("GetObject")).isEqualTo(Map.of("404 client_error", 1.0));
