@@ -186,7 +186,8 @@ public final class S3CodeLogRepository implements CodeLogRepository, RunLogIds, 
      * The log, through its id index entry (2 GETs with pointers, 1 lookup + 1 GET with an external index) or the
      * bounded search, after which the log gets its entry; an entry naming a log that is gone is deleted.
      *
-     * @throws MalformedCodeLogException when the object exists but is not a readable log of this id
+     * @throws MalformedCodeLogException when the object exists but is not a readable log of this id on two GETs (a
+     *     server that writes in place can serve a part-written body once)
      */
     @Override
     public Optional<CodeLog> findById(String id) {
@@ -205,7 +206,8 @@ public final class S3CodeLogRepository implements CodeLogRepository, RunLogIds, 
     /**
      * One page of the run's logs: one LIST per 1,000 keys of each day of the run's window (see {@link
      * S3CodeLogSettings#maxRunDuration()} and {@link S3CodeLogSettings#listWindow()}), then one GET per log of
-     * the page and none other. Unreadable objects are skipped and reported, so a page may hold fewer logs.
+     * the page and none other. Objects unreadable on a second GET are skipped and reported, so a page may hold fewer
+     * logs.
      */
     @Override
     public List<CodeLog> listRunLogs(@Nullable String runId, @Nullable String codeId, int limit, int page) {

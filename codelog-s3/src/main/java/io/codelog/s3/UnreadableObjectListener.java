@@ -4,7 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Told about each object a listing skips because its key or body is not a readable code log. Receives the
+ * Told about each object a listing skips because its key or body is not a readable code log (a body is read twice
+ * before it is skipped). Receives the
  * key and a short reason, never the object's content. Called from the store's threads; must be thread-safe.
  */
 @FunctionalInterface
