@@ -11,7 +11,11 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -77,10 +81,9 @@ final class FaultProxy implements AutoCloseable {
     private final AtomicInteger requestNumber = new AtomicInteger();
     private final Object armLock = new Object();
     private volatile ServerSocket listener;
-    private Fault armed;
+    private final Deque<Fault> pending = new ArrayDeque<>();
     private Predicate<String> armedFor = requestLine -> true;
     private int passBeforeFault;
-    private int faultsLeft;
 
     private FaultProxy(URI upstream) throws IOException {
         this.upstream = new InetSocketAddress(upstream.getHost(), upstream.getPort());
@@ -125,8 +128,17 @@ final class FaultProxy implements AutoCloseable {
      * HTTP/1.1}) matches, then forwards again; requests that do not match are forwarded meanwhile.
      */
     void inject(Fault fault, Predicate<String> requestLine, int count) {
+        injectInTurn(requestLine, Collections.nCopies(count, fault));
+    }
+
+    /**
+     * Applies these faults, one each and in this order, to the next requests whose request line matches, then
+     * forwards again; requests that do not match are forwarded meanwhile.
+     */
+    void injectInTurn(Predicate<String> requestLine, List<Fault> faults) {
         synchronized (armLock) {
-            arm(fault, 0, count);
+            arm(null, 0, 0);
+            pending.addAll(faults);
             armedFor = requestLine;
         }
     }
@@ -179,25 +191,26 @@ final class FaultProxy implements AutoCloseable {
 
     private void arm(Fault fault, int pass, int count) {
         synchronized (armLock) {
-            armed = fault;
+            pending.clear();
+            if (fault != null) {
+                pending.addAll(Collections.nCopies(count, fault));
+            }
             armedFor = requestLine -> true;
             passBeforeFault = pass;
-            faultsLeft = count;
         }
     }
 
     private Fault nextFault(HttpRequestHead head) {
         synchronized (armLock) {
-            if (armed == null || faultsLeft == 0 || !armedFor.test(head.requestLine())) {
+            if (pending.isEmpty() || !armedFor.test(head.requestLine())) {
                 return null;
             }
             if (passBeforeFault > 0) {
                 passBeforeFault--;
                 return null;
             }
-            faultsLeft--;
             injected.incrementAndGet();
-            return armed;
+            return pending.poll();
         }
     }
 

@@ -1,9 +1,11 @@
 package io.codelog.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.codelog.core.CodeLog;
+import io.codelog.core.CodeLogStorageException;
 import io.codelog.core.LogType;
 import io.codelog.core.MalformedCodeLogException;
 import io.codelog.core.StoredVersion;
@@ -15,11 +17,14 @@ import io.codelog.testservers.S3TestServer;
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,8 +48,6 @@ class PartWrittenObjectsTest {
             DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
     private static ProxiedS3 proxied;
-    private static FaultProxy proxy;
-    private static String bucket;
 
     private final Map<String, String> reported = new ConcurrentHashMap<>();
     private S3Connection connection;
@@ -57,8 +60,6 @@ class PartWrittenObjectsTest {
     @BeforeAll
     static void startProxy(S3TestServer s3) throws IOException {
         proxied = ProxiedS3.start(s3, "codelog-part-written");
-        proxy = proxied.proxy();
-        bucket = proxied.bucket();
     }
 
     @AfterAll
@@ -72,7 +73,7 @@ class PartWrittenObjectsTest {
         prefix = S3Connection.newPrefix("part-written");
         repository = new S3CodeLogRepository(
                 connection.client(),
-                S3CodeLogSettings.builder(bucket)
+                S3CodeLogSettings.builder(proxied.bucket())
                         .prefix(prefix)
                         .onUnreadable(reported::put)
                         .build());
@@ -83,12 +84,12 @@ class PartWrittenObjectsTest {
                 repository.create(CodeLog.of(runId, codeId, LogType.ERROR, "second line")),
                 repository.create(CodeLog.of(runId, codeId, LogType.INFO, "third line")));
         connection.counter().reset();
-        injectedBefore = proxy.injected();
+        injectedBefore = proxied.proxy().injected();
     }
 
     @AfterEach
     void close() {
-        proxy.passThrough();
+        proxied.proxy().passThrough();
         repository.close();
         connection.close();
     }
@@ -100,7 +101,7 @@ class PartWrittenObjectsTest {
 
         assertThat(repository.listRunLogs(runId, null, 10, 1)).containsExactlyElementsOf(logs);
 
-        assertThat(proxy.injected()).isEqualTo(injectedBefore + 1);
+        assertThat(proxied.proxy().injected()).isEqualTo(injectedBefore + 1);
         assertThat(connection.counter().count("GetObject")).isEqualTo(logs.size() + 1);
         assertThat(reported).isEmpty();
     }
@@ -115,7 +116,7 @@ class PartWrittenObjectsTest {
         servePartWritten(logKey(log), 1);
         assertThat(repository.update(log.id(), "third line, amended").content()).isEqualTo("third line, amended");
 
-        assertThat(proxy.injected()).isEqualTo(injectedBefore + 2);
+        assertThat(proxied.proxy().injected()).isEqualTo(injectedBefore + 2);
         assertThat(repository.findById(log.id()).orElseThrow().content()).isEqualTo("third line, amended");
     }
 
@@ -127,7 +128,7 @@ class PartWrittenObjectsTest {
 
         assertThat(repository.findById(log.id())).contains(log);
 
-        assertThat(proxy.injected()).isEqualTo(injectedBefore + 1);
+        assertThat(proxied.proxy().injected()).isEqualTo(injectedBefore + 1);
         assertThat(connection.counter().count("ListObjectsV2")).isZero();
         assertThat(reported).isEmpty();
     }
@@ -166,12 +167,30 @@ class PartWrittenObjectsTest {
         assertThat(repository.findById(log.id())).contains(log);
     }
 
+    @Test
+    @DisplayName("when the second GET fails, the listing fails typed: nothing is skipped as unreadable, nothing lost")
+    void secondReadFails() {
+        CodeLog log = logs.get(1);
+        List<Fault> partThenErrors = new ArrayList<>(List.of(Fault.PART_WRITTEN));
+        partThenErrors.addAll(Collections.nCopies(ClientBudget.SHORT.maxAttempts(), Fault.INTERNAL_ERROR_500));
+        proxied.proxy().injectInTurn(getOf(logKey(log)), partThenErrors);
+
+        assertThatThrownBy(() -> repository.listRunLogs(runId, null, 10, 1))
+                .isInstanceOf(CodeLogStorageException.class)
+                .hasMessageContaining(logKey(log));
+
+        assertThat(proxied.proxy().injected()).isEqualTo(injectedBefore + partThenErrors.size());
+        assertThat(reported).isEmpty();
+        assertThat(repository.listRunLogs(runId, null, 10, 1)).containsExactlyElementsOf(logs);
+    }
+
     private void servePartWritten(String key, int times) {
-        String path = "/" + bucket + "/" + key;
-        proxy.inject(
-                Fault.PART_WRITTEN,
-                requestLine -> requestLine.startsWith("GET ") && requestLine.split(" ")[1].split("\\?")[0].equals(path),
-                times);
+        proxied.proxy().inject(Fault.PART_WRITTEN, getOf(key), times);
+    }
+
+    private Predicate<String> getOf(String key) {
+        String path = "/" + proxied.bucket() + "/" + key;
+        return requestLine -> requestLine.startsWith("GET ") && requestLine.split(" ")[1].split("\\?")[0].equals(path);
     }
 
     private String logKey(CodeLog log) {
