@@ -32,7 +32,7 @@ class ChildJvmTest {
     @Test
     @DisplayName("is killed when it overruns, with the end of its stderr in the message")
     void killedWhenItOverruns() {
-        ChildJvm child = ChildJvm.mainClass(EchoMain.class).args(List.of("sleep"));
+        ChildJvm child = ChildJvm.mainClass(EchoMain.class).args(List.of("hang"));
 
         assertThatThrownBy(() -> child.run(Duration.ofMillis(500)))
                 .isInstanceOf(IllegalStateException.class)
@@ -46,7 +46,7 @@ class ChildJvmTest {
         try (ChildProcess child =
                 ChildJvm.mainClass(EchoMain.class).args(List.of("printed")).startReadingOutput()) {
             assertThat(child.nextLine()).isEqualTo("printed");
-            sleeper = ChildJvm.mainClass(EchoMain.class).args(List.of("sleep")).startReadingError();
+            sleeper = ChildJvm.mainClass(EchoMain.class).args(List.of("hang")).startReadingError();
         }
         assertThat(sleeper.process().isAlive()).isTrue();
         sleeper.close();

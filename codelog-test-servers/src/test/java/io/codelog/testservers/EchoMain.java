@@ -1,13 +1,17 @@
 package io.codelog.testservers;
 
-/** Run by {@link ChildJvmTest} in a child JVM: prints its arguments and one variable, or sleeps, as asked. */
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Run by {@link ChildJvmTest} in a child JVM: prints its arguments and one variable, or hangs until killed, as asked.
+ */
 public final class EchoMain {
 
     private EchoMain() {}
 
     public static void main(String[] args) throws InterruptedException {
-        if (args.length > 0 && args[0].equals("sleep")) {
-            Thread.sleep(60_000);
+        if (args.length > 0 && args[0].equals("hang")) {
+            new CountDownLatch(1).await();
         }
         for (String arg : args) {
             System.out.println(arg);
